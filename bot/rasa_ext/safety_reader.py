@@ -1,0 +1,135 @@
+"""The second reader of every message: a rule-based check that runs after DIET and the
+FallbackClassifier, inside the Rasa process, so an emergency is recognised even when the
+statistical model is unsure (and without the action server).
+
+- danger now  -> intent ``danger_now`` (confidence 1.0), whatever DIET said;
+- who is typing (a child, a parent) -> ``child_help`` / ``parent_help`` when DIET read the
+  message as a practitioner's concern or question;
+- a request to conceal harm or contact a child secretly -> ``harmful_request``;
+- role, child age, kind of concern and disclosure are added as entities when DIET missed them,
+  so the concern form does not ask what the message already said.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.signals import Signals, read_signals
+
+logger = logging.getLogger(__name__)
+
+EXTRACTOR = "SafetyReader"
+# Intents that describe a practitioner's case or question: a child or parent typing them
+# is re-routed to the child / parent pathway.
+_PRACTITIONER_INTENTS = {
+    "report_concern",
+    "report_disclosure",
+    "ask_guidance",
+    "ask_verdict",
+    "nlu_fallback",
+    "inform",
+    "allegation_staff",
+    "just_tell_me",
+    "out_of_scope",
+}
+# Intents that a rule-based override must never replace (they are unambiguous UI events).
+_KEEP = {"feedback_helpful", "feedback_not_helpful", "affirm", "deny", "greet", "thank", "goodbye"}
+
+
+def _set_intent(message: Message, name: str, reason: str) -> None:
+    previous = message.get(INTENT) or {}
+    if previous.get(INTENT_NAME_KEY) == name:
+        return
+    intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+    message.set(INTENT, intent, add_to_output=True)
+    ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get(INTENT_NAME_KEY) != name]
+    message.set(INTENT_RANKING_KEY, [intent] + ranking, add_to_output=True)
+    logger.info("safety reader: intent %s -> %s (%s)", previous.get(INTENT_NAME_KEY), name, reason)
+
+
+def _add_entity(message: Message, entity: str, value: Any) -> None:
+    entities = list(message.get(ENTITIES) or [])
+    if any(e.get("entity") == entity for e in entities):
+        return
+    entities.append({"entity": entity, "value": value, "extractor": EXTRACTOR})
+    message.set(ENTITIES, entities, add_to_output=True)
+
+
+def apply_signals(message: Message, signals: Signals) -> None:
+    """Adjust the parsed message from the rule-based reading (pure: testable without a model)."""
+    intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+    if signals.danger_now:
+        _set_intent(message, "danger_now", ",".join(signals.danger_reasons) or "danger")
+    elif signals.harmful_request and intent not in _KEEP:
+        _set_intent(message, "harmful_request", signals.harmful_request)
+    elif signals.audience == "child" and intent in _PRACTITIONER_INTENTS | {"parent_help"}:
+        _set_intent(message, "child_help", "a child is typing")
+    elif signals.audience == "parent" and intent in _PRACTITIONER_INTENTS | {"child_help"}:
+        _set_intent(message, "parent_help", "a parent is typing")
+    if signals.audience in ("child", "parent", "practitioner"):
+        _add_entity(message, "audience", signals.audience)
+    if signals.role:
+        _add_entity(message, "role", signals.role)
+    if signals.child_age is not None:
+        _add_entity(message, "child_age", str(signals.child_age))
+    if signals.concern_types:
+        _add_entity(message, "concern_type", signals.concern_types[0])
+    if signals.disclosure:
+        _add_entity(message, "disclosure", "yes")
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class SafetyReader(GraphComponent, IntentClassifier):
+    """Rule-based second reader (see module docstring)."""
+
+    @classmethod
+    def required_components(cls) -> List[type]:
+        return [IntentClassifier]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.component_config = config
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SafetyReader":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text: Optional[str] = message.get(TEXT)
+            if not text:
+                continue
+            try:
+                signals = read_signals(text)
+            except Exception:  # noqa: BLE001 - never lose a message to a reader bug
+                logger.exception("safety reader failed; keeping the NLU result")
+                continue
+            apply_signals(message, signals)
+        return messages

@@ -1,0 +1,223 @@
+"""Hybrid retrieval: dense (FAISS) + sparse (BM25) over chunks, fused per passage."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from knowledge.embed import Embedder, MiniLMEmbedder
+from knowledge.errors import QueryError
+from knowledge.index import DEFAULT_INDEX_DIR, IndexData, load_index
+from knowledge.models import Hit, Passage
+from knowledge.query import Query, check_query, expand_query, load_vocabulary
+from knowledge.text import tokenize
+
+logger = logging.getLogger(__name__)
+
+Mode = Literal["hybrid", "dense", "sparse"]
+MODES: tuple[Mode, ...] = ("sparse", "dense", "hybrid")
+
+
+@dataclass(frozen=True)
+class FusionConfig:
+    """How the two rankings are combined. Defaults chosen on the dev set (docs/benchmarks.md)."""
+
+    method: Literal["rrf", "weighted"] = "weighted"
+    rrf_k: int = 60
+    dense_weight: float = 0.6  # weighted: share of the dense cosine vs normalised BM25
+    doc_boost: float = 0.15  # added to passages of a document the question names
+    candidates: int = 100  # passages taken from each retriever before fusion
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Hits for one query, with what the confidence decision needs."""
+
+    query: str
+    hits: list[Hit]
+    expanded_query: str = ""
+    reason: str = ""  # why hits is empty, when it is
+    top_dense: float = 0.0  # best cosine similarity of any chunk
+    top_sparse: float = 0.0  # best raw BM25 score of any chunk
+    known_terms: float = 0.0  # share of query tokens that occur in the corpus
+    docs: tuple[str, ...] = field(default_factory=tuple)
+
+
+class Retriever:
+    """Loads an index once and answers queries. Thread-safe for concurrent ``search`` calls."""
+
+    def __init__(
+        self,
+        data: IndexData,
+        embedder: Embedder,
+        fusion: FusionConfig | None = None,
+    ) -> None:
+        self.data = data
+        self.embedder = embedder
+        self.fusion = fusion or FusionConfig()
+        self._lock = threading.Lock()
+        self._vocabulary = load_vocabulary()
+        self._parent_rows = self._group_rows()
+        self._known = set(getattr(data.bm25, "vocab_dict", {}) or {})
+
+    @classmethod
+    def load(
+        cls,
+        index_dir: Path = DEFAULT_INDEX_DIR,
+        embedder: Embedder | None = None,
+        fusion: FusionConfig | None = None,
+        *,
+        check_current: bool = True,
+    ) -> Retriever:
+        embedder = embedder or MiniLMEmbedder()
+        data = load_index(index_dir, embedder=embedder, check_current=check_current)
+        return cls(data, embedder, fusion)
+
+    def _group_rows(self) -> tuple[list[str], np.ndarray]:
+        """Parent passage ids, and for each chunk row the index of its parent."""
+        parents: list[str] = []
+        position: dict[str, int] = {}
+        owner = np.empty(len(self.data.chunks), dtype=np.int64)
+        for row, chunk in enumerate(self.data.chunks):
+            if chunk.parent_id not in position:
+                position[chunk.parent_id] = len(parents)
+                parents.append(chunk.parent_id)
+            owner[row] = position[chunk.parent_id]
+        return parents, owner
+
+    def passage(self, passage_id: str) -> Passage | None:
+        return self.data.passages.get(passage_id)
+
+    def prepare(self, raw: str | bytes) -> Query:
+        return expand_query(check_query(raw), self.data.glossary, self._vocabulary)
+
+    def _per_parent(self, chunk_scores: np.ndarray) -> np.ndarray:
+        parents, owner = self._parent_rows
+        best = np.full(len(parents), -np.inf, dtype=np.float32)
+        np.maximum.at(best, owner, chunk_scores.astype(np.float32))
+        return best
+
+    def _dense_scores(self, query: Query) -> np.ndarray:
+        vector = self.embedder.embed([query.expanded])
+        count = self.data.faiss_index.ntotal
+        with self._lock:  # faiss search is thread-safe, but keep one big search at a time
+            scores, rows = self.data.faiss_index.search(vector, count)
+        out = np.full(count, -1.0, dtype=np.float32)
+        valid = rows[0] >= 0  # FAISS pads with -1 when it returns fewer rows
+        out[rows[0][valid]] = scores[0][valid]
+        return out
+
+    def _sparse_scores(self, tokens: list[str]) -> np.ndarray:
+        if not tokens:
+            return np.zeros(len(self.data.chunks), dtype=np.float32)
+        return np.asarray(self.data.bm25.get_scores(tokens), dtype=np.float32)
+
+    def search(self, raw: str | bytes, k: int = 5, mode: Mode = "hybrid") -> SearchResult:
+        """Top ``k`` passages for a query. Raises QueryError for unusable queries."""
+        if k <= 0:
+            raise ValueError(f"k must be > 0, got {k}")
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+        query = self.prepare(raw)
+        tokens = tokenize(query.expanded)
+        original_tokens = tokenize(query.text)
+        known = (
+            sum(1 for t in original_tokens if t in self._known) / len(original_tokens)
+            if original_tokens
+            else 0.0
+        )
+        if not tokens or (original_tokens and known == 0.0):
+            return SearchResult(
+                query=query.text,
+                hits=[],
+                expanded_query=query.expanded,
+                reason="none of the words in the question appear in the guidance",
+                known_terms=known,
+                docs=query.docs,
+            )
+        dense = self._per_parent(self._dense_scores(query)) if mode != "sparse" else None
+        sparse = self._per_parent(self._sparse_scores(tokens)) if mode != "dense" else None
+        fused = self._fuse(dense, sparse, query)
+        order = np.argsort(-fused, kind="stable")[:k]
+        parents, _ = self._parent_rows
+        dense_rank = _ranks(dense) if dense is not None else None
+        sparse_rank = _ranks(sparse) if sparse is not None else None
+        hits = []
+        for index in order:
+            passage = self.data.passages[parents[index]]
+            source = self.data.sources[passage.doc_id]
+            hits.append(
+                Hit(
+                    passage=passage,
+                    score=float(fused[index]),
+                    title=source.short_title,
+                    status=source.status_for(passage.chapter),
+                    dense_rank=int(dense_rank[index]) if dense_rank is not None else None,
+                    sparse_rank=int(sparse_rank[index]) if sparse_rank is not None else None,
+                )
+            )
+        return SearchResult(
+            query=query.text,
+            hits=hits,
+            expanded_query=query.expanded,
+            top_dense=float(dense.max()) if dense is not None else 0.0,
+            top_sparse=float(sparse.max()) if sparse is not None else 0.0,
+            known_terms=known,
+            docs=query.docs,
+        )
+
+    def _fuse(self, dense: np.ndarray | None, sparse: np.ndarray | None, query: Query) -> np.ndarray:
+        config = self.fusion
+        if dense is None and sparse is None:
+            raise ValueError("nothing to fuse")
+        if config.method == "rrf" and dense is not None and sparse is not None:
+            fused = _rrf(dense, config.rrf_k, config.candidates) + _rrf(
+                sparse, config.rrf_k, config.candidates
+            )
+            boost_scale = 1.0 / (config.rrf_k + 1)
+        else:
+            parts = []
+            if dense is not None:
+                weight = config.dense_weight if sparse is not None else 1.0
+                parts.append(weight * np.clip(dense, 0.0, None))
+            if sparse is not None:
+                weight = 1.0 - config.dense_weight if dense is not None else 1.0
+                top = float(sparse.max())
+                parts.append(weight * (sparse / top if top > 0 else sparse))
+            fused = np.sum(parts, axis=0)
+            boost_scale = 1.0
+        if query.docs and config.doc_boost:
+            fused = fused + boost_scale * config.doc_boost * self._doc_mask(query.docs)
+        return fused
+
+    def _doc_mask(self, docs: tuple[str, ...]) -> np.ndarray:
+        parents, _ = self._parent_rows
+        wanted = set(docs)
+        if "cqc" in wanted:
+            wanted |= {"cqc2009", "cqc2016"}
+        return np.array(
+            [1.0 if self.data.passages[p].doc_id in wanted else 0.0 for p in parents],
+            dtype=np.float32,
+        )
+
+
+def _ranks(scores: np.ndarray) -> np.ndarray:
+    order = np.argsort(-scores, kind="stable")
+    ranks = np.empty_like(order)
+    ranks[order] = np.arange(1, len(order) + 1)
+    return ranks
+
+
+def _rrf(scores: np.ndarray, k: int, candidates: int) -> np.ndarray:
+    ranks = _ranks(scores).astype(np.float32)
+    contribution = 1.0 / (k + ranks)
+    contribution[ranks > candidates] = 0.0
+    return contribution
+
+
+__all__ = ["FusionConfig", "Mode", "QueryError", "Retriever", "SearchResult"]
