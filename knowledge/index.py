@@ -228,6 +228,15 @@ def stale_reasons(
     return [labels[key] for key, value in expected.items() if manifest.get(key) != value]
 
 
+def load_passages(index_dir: Path = DEFAULT_INDEX_DIR) -> dict[str, Passage]:
+    """Only the passages of a built index (no FAISS, no BM25): fast, for citation lookups."""
+    read_manifest(index_dir)
+    path = index_dir / "passages.jsonl"
+    if not path.is_file():
+        raise IndexMismatchError(f"index at {index_dir} has no passages.jsonl; {REBUILD_HINT}")
+    return {row["passage_id"]: Passage.from_dict(row) for row in _read_jsonl(path)}
+
+
 def load_index(
     index_dir: Path = DEFAULT_INDEX_DIR,
     *,

@@ -156,5 +156,10 @@ _REAL_HYPHEN_PREFIXES = {
     "sex",
     "gender",
     "court",
-    "work",
+    # Compounds that wt2010 breaks at the line end: "ill-\ntreatment", "same-\nsex",
+    # "new-\nborn", "grant-\naided".
+    "ill",
+    "same",
+    "new",
+    "grant",
 }
