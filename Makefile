@@ -49,7 +49,7 @@ eval: index ## Retrieval quality on the dev questions (BM25 vs dense vs hybrid)
 	@$(PY) -m knowledge eval --gold tests/data/eval/dev_questions.jsonl
 
 bench: install index train ## Benchmarks: index build, query latency, dialogue latency (docs/benchmarks.md)
-	@$(PY) -m knowledge bench --write docs/benchmarks.md
+	@$(PY) -m knowledge.bench --write docs/benchmarks.md
 	@$(PY) -m bot.bench --write docs/benchmarks.md
 
 lint: $(APP_STAMP) ## ruff + mypy

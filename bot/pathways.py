@@ -117,8 +117,17 @@ def default_library() -> Library:
     return load_library()
 
 
+UNCONFIGURED_NOTE = (
+    "Local contact numbers are not configured in this assistant yet: your local safeguarding "
+    "procedures (or your safeguarding lead) have them."
+)
+
+
 def contact_values(contacts: Contacts, role: str | None = None) -> dict[str, str]:
-    """Text for each placeholder, naming the configured contact or saying it is not set."""
+    """Text for each placeholder: the contact's label, with its name and number if configured.
+
+    An unconfigured contact is shown by its label only, and the message then carries
+    UNCONFIGURED_NOTE, so a number is never invented."""
     lead = contacts.get("safeguarding_lead")
     lead_text = "your designated safeguarding lead"
     if role in ("nurse", "health_visitor", "midwife", "gp", "doctor"):
@@ -133,7 +142,7 @@ def contact_values(contacts: Contacts, role: str | None = None) -> dict[str, str
     def short(key: str, label: str) -> str:
         contact = contacts.get(key)
         if not contact.configured:
-            return f"{label} (number not configured yet: see your local procedures)"
+            return label
         return f"{label} ({', '.join(p for p in (contact.name, contact.phone) if p)})"
 
     return {
@@ -147,8 +156,38 @@ def contact_values(contacts: Contacts, role: str | None = None) -> dict[str, str
     }
 
 
+_LOCAL_PLACEHOLDERS = {
+    "csc": "childrens_social_care",
+    "edt": "out_of_hours",
+    "lado": "designated_officer",
+}
+
+
+def uses_unconfigured(step: Step, contacts: Contacts) -> bool:
+    return any(
+        f"{{{name}}}" in step.text and not contacts.get(key).configured
+        for name, key in _LOCAL_PLACEHOLDERS.items()
+    )
+
+
+def citation_labels(citations: list[Citation]) -> str:
+    """``Working Together 2010, 5.18 and 5.14; CQC 2009, '...'``: grouped by document."""
+    grouped: dict[str, list[str]] = {}
+    for citation in citations:
+        paras = grouped.setdefault(citation.doc_id, [])
+        if citation.para not in paras:
+            paras.append(citation.para)
+    parts = []
+    for doc_id, paras in grouped.items():
+        label = short_label(doc_id, paras[0])
+        if len(paras) > 1:
+            label += "".join(f", {p}" for p in paras[1:-1]) + f" and {paras[-1]}"
+        parts.append(label)
+    return "; ".join(parts)
+
+
 def render_step(step: Step, citations: list[Citation], values: Mapping[str, str]) -> str:
-    labels = "; ".join(dict.fromkeys(short_label(c.doc_id, c.para) for c in citations))
+    labels = citation_labels(citations)
     text = step.text.format(**values)
     return f"• {text} ({labels})" if labels else f"• {text}"
 
@@ -169,8 +208,10 @@ def build_steps_message(
     values = contact_values(contacts, role)
     lines = [heading] if heading else []
     all_citations: list[Citation] = []
+    unconfigured = False
     for step_id in dict.fromkeys(steps):
         step = library.step(step_id)
+        unconfigured = unconfigured or uses_unconfigured(step, contacts)
         citations = [resolve(ref, passages, sources) for ref in step.cites]
         lines.append(render_step(step, citations, values))
         for citation in citations:
@@ -179,6 +220,8 @@ def build_steps_message(
     note = currency_note_for(all_citations)
     if footer:
         lines.append(footer)
+    if unconfigured:
+        lines.append(UNCONFIGURED_NOTE)
     if note:
         lines.append(f"Note: {note}")
     return BotMessage(kind=kind, text="\n".join(lines), citations=tuple(all_citations))

@@ -124,6 +124,23 @@ class Plan:
     slots: dict[str, Any] = field(default_factory=dict)
 
 
+_SETTING_ROLES = (
+    (re.compile(r"\b(?:my|our|the) (?:class|classroom|form|tutor group|pupils?|students?|lesson)\b|\bin (?:my|our) (?:class|school)\b|\bat school\b|\bplayground\b|\byear \d{1,2}\b|\breception class\b", re.I), "teacher"),
+    (re.compile(r"\bnursery\b|\bpre-?school\b|\bkey (?:child|children|worker|person)\b|\bchildminder\b|\bearly years\b", re.I), "early_years"),
+    (re.compile(r"\b(?:clinic|surgery|ward|a&e|patient|appointment|antenatal|booking appointment)\b", re.I), "nurse"),
+    (re.compile(r"\b(?:club|youth club|scouts?|guides|brownies|training session|match|squad|team)\b", re.I), "volunteer"),
+    (re.compile(r"\b(?:home visit|caseload|case load)\b", re.I), "social_worker"),
+)
+
+
+def infer_role(text: str) -> str | None:
+    """A likely role from where the writer says they are, when they don't say who they are."""
+    for pattern, role in _SETTING_ROLES:
+        if pattern.search(text):
+            return role
+    return None
+
+
 def parse_age(value: Any) -> int | None:
     if value is None:
         return None
@@ -261,7 +278,7 @@ class Planner:
         if audience == "parent":
             plan.messages.extend(self.parent_extras(turn.text, signals))
             return plan
-        role = turn.role or signals.role
+        role = turn.role or signals.role or infer_role(turn.text)
         concerns = list(signals.concern_types)
         steps: list[str] = []
         if "domestic_violence" in concerns or "ongoing_violence" in signals.danger_reasons:
@@ -295,7 +312,7 @@ class Planner:
     def plan_concern(self, turn: Turn, *, first: bool) -> Plan:
         now = read_signals(turn.text)
         whole = self.context(turn)
-        role = turn.role or now.role or whole.role
+        role = turn.role or now.role or whole.role or infer_role(" ".join((*turn.history, turn.text)))
         age = turn.child_age if turn.child_age is not None else (now.child_age if now.child_age is not None else whole.child_age)
         disclosure = bool(turn.disclosure or now.disclosure or (first and whole.disclosure))
         concerns = list(dict.fromkeys([*now.concern_types, *whole.concern_types]))
@@ -363,7 +380,7 @@ class Planner:
     # ------------------------------------------------------------------ allegations
     def plan_allegation(self, turn: Turn) -> Plan:
         signals = read_signals(turn.text)
-        role = turn.role or signals.role
+        role = turn.role or signals.role or infer_role(turn.text)
         plan = Plan(slots={"stage": "engaged"})
         topics = [t for t in detect_topics(turn.text) if t.key not in ("tell_parent",)]
         if "allegation" not in turn.shown:
@@ -493,7 +510,7 @@ class Planner:
                 ],
                 slots={"trainer": True},
             )
-        role = signals.role
+        role = signals.role or infer_role(turn.text)
         demo = replace(turn, intent="report_disclosure" if signals.disclosure else "report_concern", role=role, stage="new")
         plan = self.plan_concern(demo, first=True)
         if signals.danger_now:

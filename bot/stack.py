@@ -78,6 +78,7 @@ def rasa_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     env.setdefault("LOG_LEVEL_LIBRARIES", "ERROR")
+    env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")
     env.setdefault("SANIC_REQUEST_MAX_SIZE", str(MAX_BODY_BYTES))
     if extra:
         env.update(extra)
@@ -111,21 +112,15 @@ def train(force: bool = False) -> Path:
         "--out", str(MODELS),
         "--fixed-model-name", MODEL_NAME,
     ]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=rasa_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    assert process.stdout is not None
-    for line in process.stdout:
-        line = line.rstrip()
-        # Keep progress (epochs, components) and problems; drop TensorFlow noise.
-        if any(noise in line for noise in ("tensorflow", "TensorFlow", "oneDNN", "cuda", "CUDA")):
-            continue
-        if line:
-            print(f"  {line[-160:]}", flush=True)
+    # Rasa's own output goes straight to the terminal, so its progress bars (DIET and
+    # policy epochs) render as they run.
+    process = subprocess.Popen(command, cwd=ROOT, env=rasa_env())
     if process.wait() != 0:
         raise StackError("rasa train failed (see the output above)")
     FINGERPRINT.write_text(training_fingerprint() + "\n")
-    _say(f"model trained in {time.monotonic() - started:.0f} s: {MODEL_PATH.relative_to(ROOT)}")
+    seconds = time.monotonic() - started
+    (MODELS / f"{MODEL_NAME}.train-seconds").write_text(f"{seconds:.0f}\n")
+    _say(f"model trained in {seconds:.0f} s: {MODEL_PATH.relative_to(ROOT)}")
     return MODEL_PATH
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from knowledge.chunk import Chunk, chunk_passage
+from knowledge.chunk import MAX_WORDS, Chunk, chunk_passage
 from knowledge.embed import Embedder
 from knowledge.errors import IndexMismatchError, IndexNotFoundError, KnowledgeError
 from knowledge.ingest import parser_for
@@ -43,7 +43,8 @@ DEFAULT_INDEX_DIR = Path(
 REBUILD_HINT = "run `make index` (or `.venv/bin/python -m knowledge build`) to build it"
 # Kinds that are indexed for search. Footnotes are kept as passages but not searched:
 # they are references, not guidance.
-SEARCHABLE_KINDS = frozenset({"paragraph", "recommendation", "section", "flowchart", "glossary"})
+SEARCHABLE_KINDS = frozenset({"paragraph", "recommendation", "section", "flowchart"})
+CACHE_DIR = Path(os.environ.get("KNOWLEDGE_CACHE_DIR", PACKAGE_DIR.parent / "build" / "embed-cache"))
 
 
 def code_hash() -> str:
@@ -77,6 +78,43 @@ def parse_sources(sources_dir: Path = SOURCES_DIR) -> tuple[list[Source], list[P
         dupes = sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
         raise KnowledgeError(f"duplicate passage ids: {dupes[:10]}")
     return sources, passages
+
+
+def _cache_path(embedder: Embedder) -> Path:
+    key = hashlib.sha256(embedder.name.encode()).hexdigest()[:16]
+    return CACHE_DIR / f"{key}.npz"
+
+
+def embed_cached(
+    embedder: Embedder,
+    texts: list[str],
+    *,
+    progress: bool = False,
+    log: Callable[[str], None] = logger.info,
+) -> np.ndarray:
+    """Embed ``texts``, reusing vectors of texts embedded before with the same model (a
+    rebuild after a parser change then only embeds what changed)."""
+    path = _cache_path(embedder)
+    cached: dict[str, np.ndarray] = {}
+    if path.is_file():
+        try:
+            with np.load(path) as data:
+                cached = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+        except (OSError, ValueError, KeyError):
+            cached = {}
+    keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+    missing = [i for i, key in enumerate(keys) if key not in cached]
+    log(f"embedding {len(missing)} of {len(texts)} chunks ({len(texts) - len(missing)} cached)...")
+    if missing:
+        fresh = embedder.embed([texts[i] for i in missing], progress=progress)
+        for i, vector in zip(missing, fresh, strict=True):
+            cached[keys[i]] = vector
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npz")
+        items = list(cached.items())
+        np.savez(tmp, keys=np.array([k for k, _ in items]), vectors=np.stack([v for _, v in items]))
+        tmp.replace(path)
+    return np.ascontiguousarray(np.stack([cached[key] for key in keys]), dtype=np.float32)
 
 
 def embedding_text(chunk: Chunk, passage: Passage, source: Source) -> str:
@@ -134,6 +172,7 @@ def build_index(
     *,
     progress: bool = False,
     log: Callable[[str], None] = logger.info,
+    max_words: int = MAX_WORDS,
 ) -> dict[str, Any]:
     """Parse the sources, chunk, embed and index them into ``out_dir`` (replaced atomically)."""
     import bm25s
@@ -147,14 +186,11 @@ def build_index(
     chunks: list[Chunk] = []
     owners: list[Passage] = []
     for passage in searchable:
-        for chunk in chunk_passage(passage):
+        for chunk in chunk_passage(passage, max_words):
             chunks.append(chunk)
             owners.append(passage)
-    log(f"{len(chunks)} chunks from {len(searchable)} searchable passages; embedding...")
-    vectors = embedder.embed(
-        [embedding_text(c, p, by_id[p.doc_id]) for c, p in zip(chunks, owners, strict=True)],
-        progress=progress,
-    )
+    texts = [embedding_text(c, p, by_id[p.doc_id]) for c, p in zip(chunks, owners, strict=True)]
+    vectors = embed_cached(embedder, texts, progress=progress, log=log)
     if vectors.shape != (len(chunks), embedder.dimension):
         raise KnowledgeError(
             f"embedder returned shape {vectors.shape}, expected {(len(chunks), embedder.dimension)}"
@@ -162,6 +198,7 @@ def build_index(
     dense = faiss.IndexFlatIP(embedder.dimension)
     dense.add(vectors)
     log("building BM25...")
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
     sparse = bm25s.BM25()
     sparse.index(tokenize_many([sparse_text(c, p) for c, p in zip(chunks, owners, strict=True)]), show_progress=False)
 
@@ -184,6 +221,7 @@ def build_index(
     manifest = expected_manifest(embedder, sources_dir) | {
         "passages": len(passages),
         "searchable_passages": len(searchable),
+        "max_words": max_words,
         "chunks": len(chunks),
         "sources": [s.doc_id for s in sources],
         "build_seconds": round(time.perf_counter() - started, 2),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from knowledge.text import tokenize
 logger = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "dense", "sparse"]
+_SUMMARY = re.compile(r"^(?:Executive summary|Foreword|Introduction)\b")
 MODES: tuple[Mode, ...] = ("sparse", "dense", "hybrid")
 
 
@@ -31,6 +33,7 @@ class FusionConfig:
     rrf_k: int = 60
     dense_weight: float = 0.6  # weighted: share of the dense cosine vs normalised BM25
     doc_boost: float = 0.15  # added to passages of a document the question names
+    summary_penalty: float = 0.1  # taken from summaries/forewords that restate the body
     candidates: int = 100  # passages taken from each retriever before fusion
 
 
@@ -64,6 +67,7 @@ class Retriever:
         self._vocabulary = load_vocabulary()
         self._parent_rows = self._group_rows()
         self._known = set(getattr(data.bm25, "vocab_dict", {}) or {})
+        self._summary = self._summary_mask()
 
     @classmethod
     def load(
@@ -193,7 +197,25 @@ class Retriever:
             boost_scale = 1.0
         if query.docs and config.doc_boost:
             fused = fused + boost_scale * config.doc_boost * self._doc_mask(query.docs)
+        if config.summary_penalty:
+            fused = fused - boost_scale * config.summary_penalty * self._summary
         return fused
+
+    def _summary_mask(self) -> np.ndarray:
+        """1.0 for passages that summarise or introduce rather than state (executive
+        summaries, forewords, introductions): the numbered paragraph that says the same
+        thing in full is the better citation."""
+        parents, _ = self._parent_rows
+        return np.array(
+            [
+                1.0
+                if self.data.passages[p].kind == "section"
+                and _SUMMARY.match(self.data.passages[p].para)
+                else 0.0
+                for p in parents
+            ],
+            dtype=np.float32,
+        )
 
     def _doc_mask(self, docs: tuple[str, ...]) -> np.ndarray:
         parents, _ = self._parent_rows
