@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.feedback import FeedbackRecord, record_feedback, last_answer
+from bot.feedback import FeedbackRecord, last_answer, record_feedback
 
 
 class ActionFeedback(Action):
@@ -26,7 +26,10 @@ class ActionFeedback(Action):
                 conversation=tracker.sender_id,
                 helpful=helpful,
                 query=answer.get("query", "") if answer else "",
-                citations=[f"{c.get('doc_id')}:{c.get('para')}" for c in (answer or {}).get("citations", [])],
+                citations=[
+                    f"{c.get('doc_id')}:{c.get('para')}"
+                    for c in (answer or {}).get("citations", [])
+                ],
             )
         )
         if helpful:
@@ -36,5 +39,7 @@ class ActionFeedback(Action):
                 "Thanks for telling me: that answer has been flagged for review. Try asking in "
                 "different words, or ask your designated safeguarding lead."
             )
-        dispatcher.utter_message(text=text, json_message={"kind": "feedback", "citations": [], "text": text})
+        dispatcher.utter_message(
+            text=text, json_message={"kind": "feedback", "citations": [], "text": text}
+        )
         return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from abc import ABCMeta, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -30,13 +31,15 @@ def dispatch(dispatcher: CollectingDispatcher, plan: Plan) -> list[EventType]:
     return [SlotSet(name, value) for name, value in plan.slots.items()]
 
 
-class _Speaking(Action):
-    """Shared run(): read the turn, plan off the event loop, send, set slots."""
+class _Speaking(Action, metaclass=ABCMeta):
+    """Shared run(): read the turn, plan off the event loop, send, set slots.
+
+    Abstract, so rasa-sdk does not register it as an action of its own."""
 
     intent_override: str | None = None
 
-    def name(self) -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
+    @abstractmethod
+    def name(self) -> str: ...
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -46,7 +49,9 @@ class _Speaking(Action):
             plan = await in_thread(planner().plan, turn)
         except Exception:  # noqa: BLE001 - the user gets the safe steps, the log gets the trace
             logger.exception("planning failed for intent %s", turn.intent)
-            dispatcher.utter_message(text=SORRY, json_message={"kind": "fallback", "citations": [], "text": SORRY})
+            dispatcher.utter_message(
+                text=SORRY, json_message={"kind": "fallback", "citations": [], "text": SORRY}
+            )
             return []
         return dispatch(dispatcher, plan)
 

@@ -40,12 +40,13 @@ Dates
     dates.
 
 Names
-    * a title and a surname: "Mrs Smith", "Mr. O'Connor", "Dr Okonkwo", "Mx Da Silva";
-    * a first name from the embedded list (``_FIRST_NAMES``: about a thousand common
-      first names of UK children and adults of many backgrounds), with the capitalised
+    * a title and a surname: "Mrs Smith", "Mr. O'Connor", "Dr Okonkwo", "Mx Da Silva"
+      (titles written with a capital: "mrs smith" is not caught);
+    * a first name from the embedded list (``_FIRST_NAMES``: about 1,500 common first
+      names of UK children and adults of many backgrounds), with the capitalised
       surname(s) after it; first names that are also ordinary words or places
-      (``_AMBIGUOUS_NAMES``: Grace, Ivy, Jade, Precious...) count when written with a
-      capital in mid-sentence or when a surname or a name context goes with them, and
+      (``_AMBIGUOUS_NAMES``: Grace, Ivy, Jade, Jack, Precious...) count when written with
+      a capital in mid-sentence or when a surname or a name context goes with them, and
       the most ambiguous ones (``_WORD_NAMES``: Will, May, Mark, Hope, Summer...) only
       with a surname or a name context;
     * any capitalised word in a name context: "my son X", "her partner X", "a boy
@@ -63,14 +64,14 @@ Robustness
     Every repetition in every pattern is bounded and patterns start on a character
     class, so matching is linear in the input: a 1 MB adversarial string ('a' * 10**6,
     '1 ' * 500000, 'Mr ' * 300000) takes a fraction of a second; 1 MB that is all
-    identifiers takes a few seconds (there is Python work per identifier found). The
-    channel cuts messages at 8000 characters anyway. Any ``str`` is accepted: NUL and
-    other control characters count as spaces; zero-width and bidi control characters
-    are ignored while matching, so "0770\\u200b0 900123" is still a phone number (the
-    positions are mapped back to the original text, and invisible characters inside a
-    redacted span go with it); unusual spaces, dashes, apostrophes and non-ASCII decimal
-    digits are normalised for matching only. Placeholders are never themselves
-    redacted, so redacting redacted text changes nothing.
+    identifiers takes a few seconds (there is Python work per identifier found). Any
+    ``str`` is accepted: NUL and other control characters count as spaces; zero-width
+    and bidi control characters are ignored while matching, so "0770\\u200b0 900123" is
+    still a phone number (the positions are mapped back to the original text, and
+    invisible characters inside a redacted span go with it); unusual spaces, dashes,
+    apostrophes and non-ASCII decimal digits are normalised for matching only. Up to
+    three spaces are accepted wherever a pattern allows a space. Placeholders are never
+    themselves redacted, so redacting redacted text changes nothing.
 """
 
 from __future__ import annotations
@@ -154,6 +155,16 @@ _INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
     "\ufeff\ufff9-\ufffb]+"
 )
+
+# No pattern allows more than three spaces in a row, so the inside of a longer run of
+# spaces can be blanked out (with a word character that nothing matches) without
+# changing any match: a megabyte of spaces then offers no place to start a match.
+_LONG_SPACES = re.compile(" {4,}")
+
+
+def _blank_long_spaces(m: re.Match[str]) -> str:
+    return " " + "_" * (m.end() - m.start() - 2) + " "
+
 
 _TRANSLATE: dict[int, str] = {
     # control characters (NUL included) act as spaces
@@ -1290,28 +1301,28 @@ def redact(text: str) -> RedactionResult:
     if not text:
         return RedactionResult(text, ())
 
-    # Matching runs on a copy without invisible characters; ``marks``/``shifts`` map
-    # positions in that copy back to the original.
+    # Matching runs on a copy without invisible characters (zero-width, bidi controls)
+    # and with unusual spaces, dashes and digits normalised; the space in front gives a
+    # word at the very start a separator before it.
+    clean = _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
+    matched = clean.translate(_TRANSLATE)
+    if "    " in matched:
+        matched = _LONG_SPACES.sub(_blank_long_spaces, matched)
+    spans = _detect(" " + matched)
+    if not spans:
+        return RedactionResult(text, ())
+
+    # Map positions in the copy back to the original: ``marks[i]`` is where the i-th run
+    # of invisible characters sat in the copy, ``shifts[i]`` how many were removed up to
+    # and including it.
     marks: list[int] = []
     shifts: list[int] = []
-    if _INVISIBLE.search(text):
-        pieces: list[str] = []
-        pos = removed = 0
+    if clean is not text:
+        removed = 0
         for m in _INVISIBLE.finditer(text):
-            pieces.append(text[pos : m.start()])
             marks.append(m.start() - removed)
             removed += m.end() - m.start()
             shifts.append(removed)
-            pos = m.end()
-        pieces.append(text[pos:])
-        clean = "".join(pieces)
-    else:
-        clean = text
-
-    # The space in front gives a word at the very start a separator before it.
-    spans = _detect(" " + clean.translate(_TRANSLATE))
-    if not spans:
-        return RedactionResult(text, ())
 
     def original(c: int) -> int:
         c -= 1  # the space in front
@@ -1322,10 +1333,7 @@ def redact(text: str) -> RedactionResult:
     redactions: list[Redaction] = []
     pos = 0
     for start, end, kind in spans:
-        if marks:
-            o_start, o_end = original(start), original(end - 1) + 1
-        else:
-            o_start, o_end = start - 1, end - 1
+        o_start, o_end = original(start), original(end - 1) + 1
         out.append(text[pos:o_start])
         out.append(PLACEHOLDERS[kind])
         redactions.append(Redaction(kind, o_start, o_end))

@@ -20,7 +20,7 @@ from bot.messages import BotMessage, Button
 from bot.pathways import build_steps_message
 from bot.resources import Resources
 from bot.scope import scope_gap
-from bot.signals import Signals, read_signals
+from bot.signals import Signals, infer_role, read_signals
 from bot.topics import Topic, detect_topics
 from knowledge.errors import QueryError
 
@@ -87,14 +87,56 @@ CONCERN_ALIASES = {"allegation_against_staff": None, "bullying": "emotional"}
 
 NEXT_BUTTONS = (
     Button("What happens after a referral?", "What happens after I make a referral?"),
-    Button("Consent and sharing information", "Do I need the parents' consent to share information?"),
+    Button(
+        "Consent and sharing information", "Do I need the parents' consent to share information?"
+    ),
 )
 MAX_PATHWAYS_PER_TURN = 2
+_CONTACT_REQUEST = re.compile(
+    r"\b(?:phone |telephone |contact )?(?:number|contact details|email address) (?:for|of)\b"
+    r"|\bwho do i (?:ring|call|phone|contact)\b|\bwhat(?:'s| is) the number\b",
+    re.IGNORECASE,
+)
 _GIBBERISH_WORD = re.compile(r"[a-z]{2,}", re.IGNORECASE)
 _COMMON = {
-    "the", "a", "i", "my", "is", "to", "and", "of", "in", "it", "what", "how", "do", "you", "a",
-    "help", "child", "kid", "about", "worried", "can", "me", "he", "she", "they", "her", "his",
-    "school", "no", "yes", "ok", "hi", "hello", "not", "this", "that", "for", "with", "should",
+    "the",
+    "a",
+    "i",
+    "my",
+    "is",
+    "to",
+    "and",
+    "of",
+    "in",
+    "it",
+    "what",
+    "how",
+    "do",
+    "you",
+    "help",
+    "child",
+    "kid",
+    "about",
+    "worried",
+    "can",
+    "me",
+    "he",
+    "she",
+    "they",
+    "her",
+    "his",
+    "school",
+    "no",
+    "yes",
+    "ok",
+    "hi",
+    "hello",
+    "not",
+    "this",
+    "that",
+    "for",
+    "with",
+    "should",
 }
 
 
@@ -124,21 +166,55 @@ class Plan:
     slots: dict[str, Any] = field(default_factory=dict)
 
 
-_SETTING_ROLES = (
-    (re.compile(r"\b(?:my|our|the) (?:class|classroom|form|tutor group|pupils?|students?|lesson)\b|\bin (?:my|our) (?:class|school)\b|\bat school\b|\bplayground\b|\byear \d{1,2}\b|\breception class\b", re.I), "teacher"),
-    (re.compile(r"\bnursery\b|\bpre-?school\b|\bkey (?:child|children|worker|person)\b|\bchildminder\b|\bearly years\b", re.I), "early_years"),
-    (re.compile(r"\b(?:clinic|surgery|ward|a&e|patient|appointment|antenatal|booking appointment)\b", re.I), "nurse"),
-    (re.compile(r"\b(?:club|youth club|scouts?|guides|brownies|training session|match|squad|team)\b", re.I), "volunteer"),
-    (re.compile(r"\b(?:home visit|caseload|case load)\b", re.I), "social_worker"),
+_SCENARIO_START = re.compile(
+    r"\b(?:scenario|demo|role[- ]?play|case study|example)\b[^:\n]{0,40}[:\-–]\s*", re.IGNORECASE
+)
+_SCENARIO_END = re.compile(
+    r"[.!?]\s*(?:(?:can you |please |now )?(?:walk|talk|take) (?:us|me|them) through|what should|show (?:us|me))[^.!?]*[.!?]?\s*$",
+    re.IGNORECASE,
 )
 
 
-def infer_role(text: str) -> str | None:
-    """A likely role from where the writer says they are, when they don't say who they are."""
-    for pattern, role in _SETTING_ROLES:
-        if pattern.search(text):
+_LISTENERS = {
+    "teaching_assistant": r"ta|teaching assistant|learning support assistant",
+    "teacher": r"(?:class |form |pe )?teacher|tutor|head of year",
+    "nurse": r"(?:school |practice )?nurse",
+    "health_visitor": r"health visitor|hv",
+    "midwife": r"midwife",
+    "gp": r"gp|doctor",
+    "sports_coach": r"coach|swimming teacher|instructor",
+    "youth_worker": r"youth worker",
+    "early_years": r"key ?worker|key person|nursery worker|childminder",
+    "volunteer": r"volunteer|leader",
+}
+_LISTENER = re.compile(
+    r"\b(?:tells?|told|says? to|said to|discloses? to|disclosed to)\s+(?:his|her|their|the|a|an)\s+("
+    + "|".join(f"(?:{p})" for p in _LISTENERS.values())
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def listener_role(text: str) -> str | None:
+    """In a training scenario, the role of the person the child told ("tells his TA")."""
+    match = _LISTENER.search(text)
+    if not match:
+        return None
+    said = match.group(1).lower()
+    for role, pattern in _LISTENERS.items():
+        if re.fullmatch(pattern, said, re.IGNORECASE):
             return role
     return None
+
+
+def scenario_text(text: str) -> str:
+    """The situation a trainer describes, without the framing ("run a demo: ... walk us
+    through it"), so it is read as a case rather than a hypothetical."""
+    match = _SCENARIO_START.search(text)
+    body = text[match.end() :] if match else text
+    body = _SCENARIO_END.sub(".", body).strip()
+    body = re.sub(r"^training scenario\s*[:\-–]?\s*", "", body, flags=re.IGNORECASE)
+    return body or text
 
 
 def parse_age(value: Any) -> int | None:
@@ -146,7 +222,10 @@ def parse_age(value: Any) -> int | None:
         return None
     if isinstance(value, (int, float)):
         return int(value)
-    match = re.search(r"\d{1,2}", str(value))
+    text = str(value)
+    if re.search(r"\d\s*-?\s*(?:months?|mths?|weeks?|wks?|days?)\b|\bmonths? old\b|\bweeks? old\b", text, re.I):
+        return 0
+    match = re.search(r"\d{1,2}", text)
     if match:
         return int(match.group(0))
     if re.search(r"baby|newborn|infant|month", str(value), re.I):
@@ -217,7 +296,12 @@ class Planner:
         types = list(concern_types)
         if age == 0 and "physical" in types and "non_mobile_injury" not in types:
             types.insert(0, "non_mobile_injury")
-        if age is not None and age < 16 and "sexual" in types and "underage_sexual_activity" in types:
+        if (
+            age is not None
+            and age < 16
+            and "sexual" in types
+            and "underage_sexual_activity" in types
+        ):
             types.remove("sexual")
         for concern in types:
             concern = CONCERN_ALIASES.get(concern, concern) or ""
@@ -234,7 +318,9 @@ class Planner:
         return out
 
     @staticmethod
-    def describe(role: str | None, age: int | None, disclosure: bool, concerns: Iterable[str]) -> str:
+    def describe(
+        role: str | None, age: int | None, disclosure: bool, concerns: Iterable[str]
+    ) -> str:
         parts = []
         if role and role in ROLE_LABELS:
             parts.append(f"as a {ROLE_LABELS[role]}")
@@ -262,9 +348,13 @@ class Planner:
             return self.plan_trainer(turn)
         if intent == "ask_contacts":
             return self.plan_contacts(turn)
+        if intent in ("child_help", "parent_help") and turn.audience == "practitioner":
+            return self.plan_question(turn)
         if intent == "parent_help":
             return self.plan_parent(turn)
-        if intent in ("child_help", "harmful_request"):
+        if intent == "child_help":
+            return Plan(messages=child_extras(read_signals(turn.text)))
+        if intent == "harmful_request":
             return Plan()
         return self.plan_question(turn)
 
@@ -278,6 +368,15 @@ class Planner:
         if audience == "parent":
             plan.messages.extend(self.parent_extras(turn.text, signals))
             return plan
+        if not signals.danger_now and (signals.concern_types or signals.disclosure):
+            # Only the statistical model saw danger: the 999 message has gone out; now give
+            # the full steps for what the message describes.
+            follow = (
+                self.plan_allegation(turn)
+                if "allegation_against_staff" in signals.concern_types
+                else self.plan_concern(turn, first=turn.stage == "new")
+            )
+            return self._merge(plan, follow)
         role = turn.role or signals.role or infer_role(turn.text)
         concerns = list(signals.concern_types)
         steps: list[str] = []
@@ -286,14 +385,16 @@ class Planner:
         if signals.disclosure or "sexual_assault_recent" in signals.danger_reasons:
             steps += ["dis_listen", "dis_dont_investigate", "dis_no_promise", "dis_record_words"]
         if "allegation_against_staff" in concerns:
-            steps += ["al_serious", "al_report_senior", "al_dont_tell_subject"]
+            steps += ["al_serious", "al_report_senior", "al_lado_one_day", "al_dont_tell_subject"]
         lead = self.lead_step(role)
         if lead:
             steps.append(lead)
         topics = [t for t in detect_topics(turn.text) if t.key != "wait"]
         if steps:
             plan.messages.append(self.steps(steps, "While help is on the way:", role=role))
-        keys = [k for k in self.pathway_keys(concerns, signals.child_age) if k not in turn.shown][:1]
+        keys = [k for k in self.pathway_keys(concerns, signals.child_age) if k not in turn.shown][
+            :1
+        ]
         plan.messages.extend(self.pathway_messages(keys, role))
         topic_message = self.topic_message(topics, role)
         if topic_message:
@@ -312,8 +413,11 @@ class Planner:
     def plan_concern(self, turn: Turn, *, first: bool) -> Plan:
         now = read_signals(turn.text)
         whole = self.context(turn)
-        role = turn.role or now.role or whole.role or infer_role(" ".join((*turn.history, turn.text)))
-        age = turn.child_age if turn.child_age is not None else (now.child_age if now.child_age is not None else whole.child_age)
+        role = (
+            turn.role or now.role or whole.role or infer_role(" ".join((*turn.history, turn.text)))
+        )
+        # What this message says beats an earlier slot value (a form answer or a DIET guess).
+        age = next((a for a in (now.child_age, turn.child_age, whole.child_age) if a is not None), None)
         disclosure = bool(turn.disclosure or now.disclosure or (first and whole.disclosure))
         concerns = list(dict.fromkeys([*now.concern_types, *whole.concern_types]))
         if turn.concern_type and turn.concern_type not in concerns and turn.concern_type != "other":
@@ -342,7 +446,11 @@ class Planner:
             if lead:
                 steps.append(lead)
             if disclosure:
-                promised = now.confidentiality_promise or whole.confidentiality_promise or any(t.key == "already_promised" for t in topics)
+                promised = (
+                    now.confidentiality_promise
+                    or whole.confidentiality_promise
+                    or any(t.key == "already_promised" for t in topics)
+                )
                 steps += [
                     "dis_listen",
                     "dis_already_promised" if promised else "dis_no_promise",
@@ -351,7 +459,11 @@ class Planner:
                     "dis_tell_lead_now",
                     "dis_family_caution",
                 ]
-                topics = [t for t in topics if t.key not in ("already_promised", "confidentiality", "ask_child_more")]
+                topics = [
+                    t
+                    for t in topics
+                    if t.key not in ("already_promised", "confidentiality", "ask_child_more")
+                ]
             else:
                 steps += ["fs_tell_lead", "fs_refer_if_harm", "fs_record", "fs_discuss_anonymously"]
             heading = f"What to do next{self.describe(role, age, disclosure, concerns)}:"
@@ -371,7 +483,9 @@ class Planner:
         if topic_message:
             plan.messages.append(topic_message)
         if now.verdict_request and turn.intent != "ask_verdict":
-            plan.messages.append(self.steps(["vd_no_verdict", "vd_discuss"], "", role=role, kind="verdict"))
+            plan.messages.append(
+                self.steps(["vd_no_verdict", "vd_discuss"], "", role=role, kind="verdict")
+            )
         plan.slots["shown"] = list(turn.shown) + keys
         if role and not turn.role:
             plan.slots["role"] = role
@@ -385,22 +499,33 @@ class Planner:
         topics = [t for t in detect_topics(turn.text) if t.key not in ("tell_parent",)]
         if "allegation" not in turn.shown:
             pathway = self.res.library.pathway("allegation")
-            plan.messages.append(self.steps(pathway.steps, f"{pathway.title}:", role=role, kind="pathway"))
+            plan.messages.append(
+                self.steps(pathway.steps, f"{pathway.title}:", role=role, kind="pathway")
+            )
             plan.slots["shown"] = [*turn.shown, "allegation"]
         topic_message = self.topic_message(topics, role)
         if topic_message:
             plan.messages.append(topic_message)
         if not plan.messages:
             plan.messages.append(
-                self.steps(["al_report_senior", "al_lado_one_day"], "The key steps again:", role=role)
+                self.steps(
+                    ["al_report_senior", "al_lado_one_day"], "The key steps again:", role=role
+                )
             )
         return plan
 
     # ------------------------------------------------------------------ is it abuse?
     def plan_verdict(self, turn: Turn) -> Plan:
         signals = read_signals(turn.text)
-        role = turn.role or signals.role
+        role = turn.role or signals.role or infer_role(" ".join((*turn.history, turn.text)))
         plan = Plan()
+        # "Am I overthinking this?" about a concern already described: show its pathway.
+        whole = self.context(turn)
+        keys = [k for k in self.pathway_keys(whole.concern_types, whole.child_age) if k not in turn.shown]
+        keys = keys[:MAX_PATHWAYS_PER_TURN]
+        if keys:
+            plan.messages.extend(self.pathway_messages(keys, role))
+            plan.slots["shown"] = [*turn.shown, *keys]
         definitions = {
             "physical": ("1.33", "Physical abuse may involve"),
             "emotional": ("1.34", "Emotional abuse is the persistent emotional maltreatment"),
@@ -408,7 +533,9 @@ class Planner:
             "neglect": ("1.36", "Neglect is the persistent failure to meet"),
         }
         wanted = [c for c in signals.concern_types if c in definitions]
-        if not wanted and re.search(r"\b(?:alone|left|unsupervised|hungry|dirty|neglect)", turn.text, re.I):
+        if not wanted and re.search(
+            r"\b(?:alone|left|unsupervised|hungry|dirty|neglect)", turn.text, re.I
+        ):
             wanted = ["neglect"]
         if not wanted and re.search(r"\b(?:hit|slap|smack|punch|kick|bruis|shak)", turn.text, re.I):
             wanted = ["physical"]
@@ -423,11 +550,15 @@ class Planner:
             lines.append(f"• “{citation.quote}” ({short_label('wt2010', para)})")
         if lines:
             lead = self.lead_step(role)
-            text = "\n".join(["How the guidance describes it, to help your discussion with your lead:", *lines])
+            text = "\n".join(
+                ["How the guidance describes it, to help your discussion with your lead:", *lines]
+            )
             note = citations[0].currency_note
             if note:
                 text += f"\nNote: {note}"
-            plan.messages.append(BotMessage(kind="definition", text=text, citations=tuple(citations)))
+            plan.messages.append(
+                BotMessage(kind="definition", text=text, citations=tuple(citations))
+            )
             if lead:
                 plan.messages.append(self.steps([lead], "", role=role))
         return plan
@@ -450,10 +581,14 @@ class Planner:
                     )
                 ]
             )
+        if _CONTACT_REQUEST.search(text):
+            return self.plan_contacts(turn)
         topics = detect_topics(text)
         if turn.danger_active and any(t.key == "manager_first" for t in topics):
             topics = [t for t in topics if t.key != "manager_first"]
-            message = self.steps(["fu_manager_first", "em_call_999"], "Call 999 first:", role=role, kind="emergency")
+            message = self.steps(
+                ["fu_manager_first", "em_call_999"], "Call 999 first:", role=role, kind="emergency"
+            )
             plan = Plan(messages=[message])
             extra = self.topic_message(topics, role)
             if extra:
@@ -493,7 +628,8 @@ class Planner:
 
     # ------------------------------------------------------------------ trainers
     def plan_trainer(self, turn: Turn) -> Plan:
-        signals = read_signals(turn.text)
+        scenario = scenario_text(turn.text)
+        signals = read_signals(scenario)
         if not (signals.concern_types or signals.disclosure or signals.danger_now):
             return Plan(
                 messages=[
@@ -510,13 +646,24 @@ class Planner:
                 ],
                 slots={"trainer": True},
             )
-        role = signals.role or infer_role(turn.text)
-        demo = replace(turn, intent="report_disclosure" if signals.disclosure else "report_concern", role=role, stage="new")
+        role = listener_role(scenario) or signals.role or infer_role(scenario)
+        demo = replace(
+            turn,
+            text=scenario,
+            intent="report_disclosure" if signals.disclosure else "report_concern",
+            role=role,
+            stage="new",
+        )
         plan = self.plan_concern(demo, first=True)
         if signals.danger_now:
             plan.messages.insert(
                 0,
-                self.steps(self.res.library.pathway("emergency").steps, "Demo: this is an emergency. Call 999 now.", role=role, kind="emergency"),
+                self.steps(
+                    self.res.library.pathway("emergency").steps,
+                    "Demo: this is an emergency. Call 999 now.",
+                    role=role,
+                    kind="emergency",
+                ),
             )
         else:
             plan.messages.insert(
@@ -576,7 +723,10 @@ class Planner:
                     ),
                 )
             )
-        if "missing_with_adult" in signals.danger_reasons or "exploitation_now" in signals.danger_reasons:
+        if (
+            "missing_with_adult" in signals.danger_reasons
+            or "exploitation_now" in signals.danger_reasons
+        ):
             out.append(
                 BotMessage(
                     kind="signpost",
@@ -591,14 +741,75 @@ class Planner:
 
     @staticmethod
     def _merge(first: Plan, second: Plan) -> Plan:
-        merged = Plan(messages=first.messages + second.messages, slots={**first.slots, **second.slots})
+        merged = Plan(
+            messages=first.messages + second.messages, slots={**first.slots, **second.slots}
+        )
         return merged
 
 
+# Extra words for a child or young person, by what they describe. Signposting only: no
+# practitioner procedure, no promises of secrecy.
+CHILD_EXTRAS = {
+    "forced_marriage": (
+        "Nobody is allowed to make you marry someone. Forcing someone to marry is abuse, and it is "
+        "against the law in the UK. If you think you might be taken abroad, please tell a teacher or "
+        "another adult you trust before you go, or call Childline (0800 1111). If you are in danger "
+        "right now, call 999."
+    ),
+    "fgm": (
+        "FGM (cutting) is against the law in the UK and nobody has the right to do it to you, here or "
+        "abroad. Please tell a teacher, your school nurse or another adult you trust as soon as you "
+        "can, or call Childline (0800 1111). If it might happen soon, call 999."
+    ),
+    "self_harm": (
+        "If you have hurt yourself badly or taken tablets or anything else, call 999 or go to A&E "
+        "now, even if you feel OK. You can talk to Childline about how you're feeling any time "
+        "(0800 1111), and please tell an adult you trust, like your school nurse or a teacher."
+    ),
+    "cse": (
+        "Someone older who gives you presents, wants to keep things secret or pressures you is not "
+        "treating you fairly, and none of this is your fault. Childline (0800 1111) can talk it "
+        "through with you, and a teacher or school nurse can help too."
+    ),
+    "online_abuse": (
+        "If someone online is asking you for pictures or to keep secrets, you haven't done anything "
+        "wrong. Don't send anything else, keep the messages, and tell an adult you trust. You can "
+        "also report it to CEOP at ceop.police.uk or talk to Childline (0800 1111)."
+    ),
+    "sexual": (
+        "Nobody is allowed to touch you in a way that makes you uncomfortable, and it is never your "
+        "fault, even if they say it's a secret. Please tell an adult you trust, like a teacher or your "
+        "school nurse, or call Childline (0800 1111)."
+    ),
+}
+
+
+def child_extras(signals: Signals) -> list[BotMessage]:
+    for concern in ("forced_marriage", "fgm", "self_harm", "online_abuse", "cse", "sexual"):
+        if concern in signals.concern_types or (concern == "cse" and "underage_sexual_activity" in signals.concern_types):
+            return [BotMessage(kind="signpost", text=CHILD_EXTRAS[concern], extra={"audience": "child"})]
+    return []
+
+
 TRAINER_SCENARIOS = (
-    ("Disclosure to a TA", "Training scenario: a year 4 girl tells her teaching assistant at lunchtime that her mum's boyfriend hurts her"),
-    ("Bruise on a baby", "Training scenario: a health visitor sees a bruise on the cheek of a 4 month old baby who isn't rolling yet"),
-    ("FGM risk", "Training scenario: a year 3 teacher hears a 7 year old girl is going abroad this summer for a special ceremony to become a woman"),
-    ("Allegation about a coach", "Training scenario: a parent tells a club volunteer the coach has been messaging her 13 year old son late at night"),
-    ("Domestic abuse", "Training scenario: a midwife at a booking appointment is told by the woman that her partner pushed her and there is a toddler at home"),
+    (
+        "Disclosure to a TA",
+        "Training scenario: a year 4 girl tells her teaching assistant at lunchtime that her mum's boyfriend hurts her",
+    ),
+    (
+        "Bruise on a baby",
+        "Training scenario: a health visitor sees a bruise on the cheek of a 4 month old baby who isn't rolling yet",
+    ),
+    (
+        "FGM risk",
+        "Training scenario: a year 3 teacher hears a 7 year old girl is going abroad this summer for a special ceremony to become a woman",
+    ),
+    (
+        "Allegation about a coach",
+        "Training scenario: a parent tells a club volunteer the coach has been messaging her 13 year old son late at night",
+    ),
+    (
+        "Domestic abuse",
+        "Training scenario: a midwife at a booking appointment is told by the woman that her partner pushed her and there is a toddler at home",
+    ),
 )

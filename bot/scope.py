@@ -27,7 +27,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
             r"\b(?:20(?:1[3-9]|2\d)|latest|newest|new|current|updated|revised)\b[^.?!]{0,40}\b(?:working together|wt|kcsie|keeping children safe)\b"
             r"|\b(?:working together|kcsie|keeping children safe in education)\b[^.?!]{0,40}\b20(?:1[3-9]|2\d)\b"
             r"|\bkcsie\b|\bkeeping children safe in education\b|\bsafeguarding partners?\b|\bsafeguarding partnerships?\b"
-            r"|\bchild safeguarding practice reviews?\b|\bcspr\b|\bnational panel\b",
+            r"|\bchild safeguarding practice reviews?\b|\bcspr\b|\bnational panel\b"
+            r"|\b(?:act|regulations?|guidance|duty|law|bill|code|framework|edition|report|review|inquiry|strategy)\b[^.?!]{0,30}\b20(?:1[7-9]|2\d)\b"
+            r"|\b20(?:1[7-9]|2\d)\b[^.?!]{0,30}\b(?:act|regulations?|guidance|duty|law|bill|code|framework|edition|report|review|inquiry|changes?)\b"
+            r"|\b(?:come|came|coming) into (?:force|effect)\b|\bnew (?:\w+ ){0,3}(?:duty|law|legislation|act|rules?)\b|\bmandatory reporting\b",
             _I,
         ),
         "the newest document I hold was published in 2016, and Working Together 2010 has since been "
@@ -48,7 +51,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(
             r"\b(?:latest|most recent|recent|this year['’]?s?|last week|yesterday['’]?s?|yet)\b[^.?!]{0,60}\b(?:inspection|ofsted|report|rating|rated|judgement|news|published|figures|statistics)\b"
             r"|\b(?:inspection|ofsted|report|rating|figures|statistics)\b[^.?!]{0,60}\b(?:yet|latest|this year|now|currently|at the moment)\b"
-            r"|\bhas ofsted published\b|\bwhat did (?:they|ofsted) rate\b",
+            r"|\bhas ofsted published\b|\bwhat did (?:they|ofsted) rate\b"
+            r"|\b(?:how many|number of|figures?|statistics|rates?)\b[^.?!]{0,80}\b(?:last year|this year|currently|right now|nowadays|today|20(?:1[7-9]|2\d))\b",
             _I,
         ),
         "I don't have live information such as recent inspections, ratings or news: only five documents "
@@ -74,6 +78,21 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         ),
         "that is a legal question outside safeguarding guidance (immigration, employment or family law); "
         "I'm not a legal service, so please get advice from a solicitor or a specialist adviser",
+    ),
+    (
+        "other_nations",
+        re.compile(r"\b(?:in|for|across)\s+(?:scotland|wales|northern ireland|ireland)\b|\bscottish\b|\bwelsh\b|\bgirfec\b", _I),
+        "the guidance I hold is for England; Scotland, Wales and Northern Ireland have their own "
+        "guidance and law",
+    ),
+    (
+        "resources",
+        re.compile(
+            r"\brecommend (?:a|any|some|me a)\s+(?:good\s+)?(?:book|app|website|course|resource|video|podcast|training)s?\b"
+            r"|\bgrade boundaries\b|\bofsted (?:grades?|ratings?) (?:for|boundaries)\b",
+            _I,
+        ),
+        "I can only quote the five documents I hold, and they don't cover that",
     ),
     (
         "systems",

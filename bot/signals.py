@@ -1562,7 +1562,7 @@ _CONCERN_PATTERNS: dict[str, str] = {
     r"|(?:always|keeps?) cancel\w*)\b",
     "underage_sexual_activity": r"\b(?:(?:having|had|have|has) sex|under ?age sex\w*"
     r"|sleeping with (?:her|his|my)"
-    r" (?:\w+ ){0,3}?(?:boyfriend|girlfriend|partner)|sexually active|pregnant|morning after"
+    r" (?:\w+ ){0,3}?(?:boyfriend|girlfriend|partner)|sexually active|morning after"
     r" pill|the pill|contracepti\w*|sti test|sexting)\b",
     "radicalisation": r"\b(?:radicali\w*|extremis\w*|isis|daesh|jihad\w*|far[- ]right"
     r"|swastikas?|nazis?|hitler|race war|white (?:power|supremac\w*)|taking back our country"
@@ -1649,6 +1649,23 @@ _INJURY_MARK = _rx(
 )
 
 
+_UNDERAGE_PREGNANCY = re.compile(
+    r"\b(?:1[0-5]|[89]|thirteen|fourteen|fifteen)\s*(?:yo|y/?o|yrs?|years?)?(?: old)?\b[^.!?\n]{0,120}?\bpregnant\b"
+    r"|\bpregnant\b[^.!?\n]{0,60}?\b(?:1[0-5]|thirteen|fourteen|fifteen)\s*(?:yo|y/?o|yrs?|years? old)\b"
+    r"|\b(?:pupil|student|year (?:[5-9]|1[01])|schoolgirl|teen\w*)\b[^.!?\n]{0,60}?\bpregnant\b"
+    r"|\bpregnant\b[^.!?\n]{0,40}?\b(?:pupil|student|year (?:[5-9]|1[01])|schoolgirl)\b"
+)
+_PARTNER = re.compile(r"\b(?:partner|husband|boyfriend|fella|ex)\b")
+_HE_HURT_HER = re.compile(
+    r"\bhe(?:'?s| has| had)? (?:\w+ ){0,2}?(?:pushed|hit|punched|kicked|strangled|slapped|beat|beats"
+    r"|throttled|choked|shoved|threw|dragged|attacked|assaulted) her\b"
+)
+_OTHER_ACTOR = re.compile(
+    r"\b(?:dad|daddy|mum|mummy|mom|father|mother|step\w*|brother|sister|uncle|aunt\w*|grand\w*"
+    r"|nan|boyfriend|girlfriend|partner|cousin|parents?|carers?|neighbour|lodger)\b"
+)
+
+
 def _staff_allegation(doc: _Doc) -> bool:
     """Someone who works with children did something to a child: a staff word followed closely
     by an action, within one clause (no sentence punctuation or dash between them)."""
@@ -1660,7 +1677,9 @@ def _staff_allegation(doc: _Doc) -> bool:
         index = bisect_left(starts, end)
         if index < len(starts) and starts[index] - end <= 100:
             gap = doc.text[end : starts[index]]
-            if not any(mark in gap for mark in ".;:!?\n-"):
+            # "tells his TA that his dad hits him": the staff member is the listener and
+            # someone else (named in between) is the one acting.
+            if not any(mark in gap for mark in ".;:!?\n-") and not _OTHER_ACTOR.search(gap):
                 return True
     return False
 
@@ -1675,6 +1694,14 @@ _CONCERN_ORDER: tuple[str, ...] = (
 
 def _read_concerns(doc: _Doc) -> tuple[str, ...]:
     found = {name for name, group in _CONCERNS if doc.has(group)}
+    # Pregnancy means underage sexual activity only when the pregnant girl is a child (an
+    # adult at an antenatal booking is not).
+    if "pregnan" in doc.text and _UNDERAGE_PREGNANCY.search(doc.text):
+        found.add("underage_sexual_activity")
+    # "partner stepped out ... she said he pushed her": a partner named, then a man's assault
+    # on a woman.
+    if " her" in doc.text and _PARTNER.search(doc.text) and _HE_HURT_HER.search(doc.text):
+        found.add("domestic_violence")
     if _staff_allegation(doc):
         found.add("allegation_against_staff")
     if _near(doc.sentences(_BABY), doc.sentences(_INJURY_MARK), 0):
@@ -1817,6 +1844,31 @@ def danger_now(text: str) -> tuple[bool, tuple[str, ...]]:
     return signals.danger_now, signals.danger_reasons
 
 
+# Where the writer says they are, when they don't say who they are ("a girl in my class").
+_SETTING_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:my|our|the) (?:class|classroom|form|tutor group|pupils?|students?|lesson)\b"
+            r"|\bin (?:my|our) (?:class|school)\b|\bat school\b|\bplayground\b|\breception class\b"
+        ),
+        "teacher",
+    ),
+    (re.compile(r"\bnursery\b|\bpre-?school\b|\bkey (?:child|children|worker|person)\b|\bearly years\b"), "early_years"),
+    (re.compile(r"\b(?:clinic|surgery|ward|a&e|my patients?|antenatal|booking (?:appt|appointment))\b"), "nurse"),
+    (re.compile(r"\b(?:youth club|scouts?|guides|brownies|cubs|my (?:club|squad|team))\b"), "volunteer"),
+    (re.compile(r"\b(?:home visit|caseload|case load)\b"), "social_worker"),
+)
+
+
+def infer_role(text: str) -> str | None:
+    """A likely role from the setting a practitioner mentions, or None."""
+    lowered = text.lower()
+    for pattern, role in _SETTING_ROLES:
+        if pattern.search(lowered):
+            return role
+    return None
+
+
 def read_signals(text: str) -> Signals:
     """Everything the rules can read from one message (or a conversation joined by newlines)."""
     if not text or not text.strip():
@@ -1825,6 +1877,8 @@ def read_signals(text: str) -> Signals:
     danger, reasons = _is_danger(_danger_reasons(doc))
     role = _read_role(doc)
     audience = _read_audience(doc, role)
+    if role is None and audience == "practitioner":
+        role = infer_role(doc.text)
     return Signals(
         danger_now=danger,
         danger_reasons=reasons,

@@ -79,7 +79,6 @@ def rasa_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     env.setdefault("LOG_LEVEL_LIBRARIES", "ERROR")
     env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")
-    env.setdefault("SANIC_REQUEST_MAX_SIZE", str(MAX_BODY_BYTES))
     if extra:
         env.update(extra)
     return env
@@ -89,7 +88,9 @@ def generate_domain() -> None:
     from bot.domain_gen import write
 
     changed = write()
-    _say(f"safety responses: {'regenerated' if changed else 'up to date'} (domain/safety.generated.yml)")
+    _say(
+        f"safety responses: {'regenerated' if changed else 'up to date'} (domain/safety.generated.yml)"
+    )
 
 
 def train(force: bool = False) -> Path:
@@ -101,23 +102,30 @@ def train(force: bool = False) -> Path:
         _say(f"model {MODEL_PATH.relative_to(ROOT)} is up to date (inputs unchanged)")
         return MODEL_PATH
     MODELS.mkdir(exist_ok=True)
+    # Fingerprint the inputs as they are now: a file edited during training must retrain.
+    fingerprint = training_fingerprint()
     _say("training the Rasa model (about 2-4 minutes on 2 cores)...")
     started = time.monotonic()
     command = [
         str(RASA_BIN),
         "train",
-        "--config", "config.yml",
-        "--domain", "domain",
-        "--data", "data",
-        "--out", str(MODELS),
-        "--fixed-model-name", MODEL_NAME,
+        "--config",
+        "config.yml",
+        "--domain",
+        "domain",
+        "--data",
+        "data",
+        "--out",
+        str(MODELS),
+        "--fixed-model-name",
+        MODEL_NAME,
     ]
     # Rasa's own output goes straight to the terminal, so its progress bars (DIET and
     # policy epochs) render as they run.
     process = subprocess.Popen(command, cwd=ROOT, env=rasa_env())
     if process.wait() != 0:
         raise StackError("rasa train failed (see the output above)")
-    FINGERPRINT.write_text(training_fingerprint() + "\n")
+    FINGERPRINT.write_text(fingerprint + "\n")
     seconds = time.monotonic() - started
     (MODELS / f"{MODEL_NAME}.train-seconds").write_text(f"{seconds:.0f}\n")
     _say(f"model trained in {seconds:.0f} s: {MODEL_PATH.relative_to(ROOT)}")
@@ -133,7 +141,10 @@ def free_port() -> int:
 def http_json(url: str, payload: dict | None = None, timeout: float = 10.0) -> tuple[int, object]:
     data = json.dumps(payload).encode() if payload is not None else None
     request = urllib.request.Request(
-        url, data=data, headers={"Content-Type": "application/json"}, method="POST" if data else "GET"
+        url,
+        data=data,
+        headers={"Content-Type": "application/json"},
+        method="POST" if data else "GET",
     )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback
@@ -188,21 +199,39 @@ class Stack:
         )
         self._spawn(
             "actions",
-            [str(VENV_PY), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+            [
+                str(VENV_PY),
+                "-m",
+                "rasa_sdk",
+                "--actions",
+                "actions",
+                "--port",
+                str(self.action_port),
+            ],
             env,
         )
+        # The 64 KB body limit is for users' messages, so only the Rasa server gets it: the
+        # action server receives whole conversations and must accept them.
+        rasa_process_env = {**env, "SANIC_REQUEST_MAX_SIZE": str(MAX_BODY_BYTES)}
         self._spawn(
             "rasa",
             [
-                str(RASA_BIN), "run",
-                "--model", str(self.model),
-                "--endpoints", "endpoints.yml",
-                "--credentials", "credentials.yml",
-                "--interface", "127.0.0.1",
-                "--port", str(self.rasa_port),
-                "--cors", "*",
+                str(RASA_BIN),
+                "run",
+                "--model",
+                str(self.model),
+                "--endpoints",
+                "endpoints.yml",
+                "--credentials",
+                "credentials.yml",
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                str(self.rasa_port),
+                "--cors",
+                "*",
             ],
-            env,
+            rasa_process_env,
         )
         self.wait_ready(timeout)
 
@@ -210,7 +239,9 @@ class Stack:
         for name, process in self.processes.items():
             if process.poll() is not None:
                 tail = self.log_tail(name)
-                raise StackError(f"the {name} server exited with code {process.returncode}:\n{tail}")
+                raise StackError(
+                    f"the {name} server exited with code {process.returncode}:\n{tail}"
+                )
 
     def log_tail(self, name: str, lines: int = 30) -> str:
         path = self.log_dir / f"{name}.log"
@@ -299,7 +330,7 @@ def run() -> int:
             f"  logs:       {stack.log_dir}/rasa.log, {stack.log_dir}/actions.log\n"
             "Try:\n"
             f"  curl -s -X POST {stack.rasa_url}/webhooks/rest/webhook -H 'Content-Type: application/json' \\\n"
-            "       -d '{\"sender\": \"demo-1\", \"message\": \"a pupil told me her stepdad hits her\"}'\n"
+            '       -d \'{"sender": "demo-1", "message": "a pupil told me her stepdad hits her"}\'\n'
             "Press Ctrl-C to stop."
         )
         while not stopping:

@@ -85,6 +85,7 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:permission|consent)\s+(?:from|of|before)\b",
             r"\bbehind (?:her|his|their|the parents['’]?) back\b",
             r"\bwithout (?:telling|asking|their (?:consent|permission)|(?:her|his) (?:consent|permission))\b",
+            r"\b(?:doesn['’]?t|does not|don['’]?t|do not|won['’]?t|refuses? to|refused to) (?:want|agree|consent|let)\b[^.?!]{0,40}\b(?:social (?:services|care|workers?)|children['’]?s services|police|referr\w*|involved|anyone (?:to )?know)",
         ),
     ),
     Topic(
@@ -94,7 +95,7 @@ TOPICS: tuple[Topic, ...] = (
         _p(
             rf"\b(?:quiet|friendly|gentle)\s+(?:word|chat)\s+with\s+{_ADULT}",
             rf"\b(?:confront|warn|tackle|challenge)\s+{_ADULT}",
-            rf"\b(?:speak|talk)\s+to\s+the\s+(?:teacher|colleague|coach|volunteer|leader)\s+(?:first|directly|myself)\b",
+            r"\b(?:speak|talk)\s+to\s+the\s+(?:teacher|colleague|coach|volunteer|leader)\s+(?:first|directly|myself)\b",
             r"\bso (?:she|he) (?:isn['’]?t|is not|wasn['’]?t) blindsided\b",
         ),
     ),
@@ -172,7 +173,7 @@ TOPICS: tuple[Topic, ...] = (
         "What happens after a referral:",
         _p(
             r"\bwhat happens (?:now|next|after)\b",
-            r"\bhow long (?:do|does|will) (?:they|it|social (?:care|services)|children['’]?s (?:social care|services))\b",
+            r"\bhow long (?:do|does|will) (?:they|social (?:care|services)|children['’]?s (?:social care|services)) take\b",
             r"\b(?:phoned|rang|made|sent|put) (?:in |through )?(?:a |the )?referral\b",
             r"\btimescales?\b.*\breferral\b",
         ),

@@ -17,7 +17,7 @@ from pathlib import Path
 from knowledge.embed import MiniLMEmbedder
 from knowledge.evaluate import evaluate, load_gold
 from knowledge.index import DEFAULT_INDEX_DIR, build_index
-from knowledge.search import FusionConfig, Retriever
+from knowledge.search import Retriever
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "eval" / "dev_questions.jsonl"
@@ -44,7 +44,9 @@ def measure_build() -> dict[str, float]:
     return {"seconds": seconds, "chunks": manifest["chunks"], "passages": manifest["passages"]}
 
 
-def measure_queries(retriever: Retriever, questions: list[str], rounds: int = 3) -> dict[str, float]:
+def measure_queries(
+    retriever: Retriever, questions: list[str], rounds: int = 3
+) -> dict[str, float]:
     retriever.search("warm up", k=5)
     timings = []
     for _ in range(rounds):
@@ -65,7 +67,12 @@ def quality_rows(retriever: Retriever) -> list[tuple[str, dict[str, float]]]:
     questions = load_gold(GOLD)
     rows = []
     for score in evaluate(retriever, questions):
-        rows.append((f"{score.mode}", {**{f"R@{k}": v for k, v in score.recall.items()}, "MRR@10": score.mrr10}))
+        rows.append(
+            (
+                f"{score.mode}",
+                {**{f"R@{k}": v for k, v in score.recall.items()}, "MRR@10": score.mrr10},
+            )
+        )
     base = retriever.fusion
     ablations = {
         "hybrid, RRF fusion instead of weighted": replace(base, method="rrf"),
@@ -75,7 +82,9 @@ def quality_rows(retriever: Retriever) -> list[tuple[str, dict[str, float]]]:
     for label, config in ablations.items():
         retriever.fusion = config
         score = evaluate(retriever, questions, modes=("hybrid",))[0]
-        rows.append((label, {**{f"R@{k}": v for k, v in score.recall.items()}, "MRR@10": score.mrr10}))
+        rows.append(
+            (label, {**{f"R@{k}": v for k, v in score.recall.items()}, "MRR@10": score.mrr10})
+        )
     retriever.fusion = base
     # Without query expansion (glossary + practitioner vocabulary).
     original = retriever.prepare
@@ -86,12 +95,22 @@ def quality_rows(retriever: Retriever) -> list[tuple[str, dict[str, float]]]:
 
     retriever.prepare = no_expansion  # type: ignore[method-assign]
     score = evaluate(retriever, questions, modes=("hybrid",))[0]
-    rows.append(("hybrid, no query expansion", {**{f"R@{k}": v for k, v in score.recall.items()}, "MRR@10": score.mrr10}))
+    rows.append(
+        (
+            "hybrid, no query expansion",
+            {**{f"R@{k}": v for k, v in score.recall.items()}, "MRR@10": score.mrr10},
+        )
+    )
     retriever.prepare = original  # type: ignore[method-assign]
     return rows
 
 
-def render(build: dict[str, float] | None, queries: dict[str, float], memory: float, rows: list) -> str:
+def render(
+    build: dict[str, float] | None,
+    queries: dict[str, float],
+    memory: float,
+    rows: list[tuple[str, dict[str, float]]],
+) -> str:
     lines = [
         START,
         "## Retrieval (`make bench`, part 1: `python -m knowledge.bench`)",

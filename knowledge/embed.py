@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from collections.abc import Sequence
-from functools import cached_property
 from importlib import metadata
 from typing import TYPE_CHECKING, Protocol
 
@@ -41,6 +41,7 @@ class MiniLMEmbedder:
 
     def __init__(self, threads: int | None = None) -> None:
         self._threads = threads
+        self._lock = threading.Lock()
 
     @property
     def name(self) -> str:
@@ -54,8 +55,17 @@ class MiniLMEmbedder:
     def dimension(self) -> int:
         return 384
 
-    @cached_property
+    @property
     def model(self) -> SentenceTransformer:
+        # Loaded once, even when a warm-up thread and a first request race for it.
+        with self._lock:
+            if self._model is None:
+                self._model = self._load()
+            return self._model
+
+    _model: SentenceTransformer | None = None
+
+    def _load(self) -> SentenceTransformer:
         # Never reach for the network: the model ships inside the package.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

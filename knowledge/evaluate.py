@@ -43,7 +43,11 @@ def load_gold(path: Path) -> list[GoldQuestion]:
             quotes = tuple(normalise_for_match(g["quote"]) for g in row["gold"])
             questions.append(
                 GoldQuestion(
-                    str(row["id"]), row["question"], quotes, row.get("kind", ""), row.get("difficulty", "")
+                    str(row["id"]),
+                    row["question"],
+                    quotes,
+                    row.get("kind", ""),
+                    row.get("difficulty", ""),
                 )
             )
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
@@ -70,7 +74,9 @@ def evaluate(
         ranks: dict[str, int | None] = {}
         for question in questions:
             hits = retriever.search(question.question, k=depth, mode=mode).hits
-            ranks[question.id] = first_relevant_rank([h.passage.text for h in hits], question.quotes)
+            ranks[question.id] = first_relevant_rank(
+                [h.passage.text for h in hits], question.quotes
+            )
         total = len(questions)
         recall = {
             cutoff: sum(1 for r in ranks.values() if r is not None and r <= cutoff) / total

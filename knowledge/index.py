@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import logging
 import os
 import shutil
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +37,7 @@ from knowledge.text import tokenize_many
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_INDEX_DIR = Path(
     os.environ.get("KNOWLEDGE_INDEX_DIR", PACKAGE_DIR.parent / "build" / "index")
@@ -44,7 +46,9 @@ REBUILD_HINT = "run `make index` (or `.venv/bin/python -m knowledge build`) to b
 # Kinds that are indexed for search. Footnotes are kept as passages but not searched:
 # they are references, not guidance.
 SEARCHABLE_KINDS = frozenset({"paragraph", "recommendation", "section", "flowchart"})
-CACHE_DIR = Path(os.environ.get("KNOWLEDGE_CACHE_DIR", PACKAGE_DIR.parent / "build" / "embed-cache"))
+CACHE_DIR = Path(
+    os.environ.get("KNOWLEDGE_CACHE_DIR", PACKAGE_DIR.parent / "build" / "embed-cache")
+)
 
 
 def code_hash() -> str:
@@ -78,6 +82,15 @@ def parse_sources(sources_dir: Path = SOURCES_DIR) -> tuple[list[Source], list[P
         dupes = sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
         raise KnowledgeError(f"duplicate passage ids: {dupes[:10]}")
     return sources, passages
+
+
+def inverse_document_frequencies(token_lists: list[list[str]]) -> dict[str, float]:
+    """BM25-style idf of each token over the chunks (used to judge answer coverage)."""
+    counts: Counter[str] = Counter()
+    for tokens in token_lists:
+        counts.update(set(tokens))
+    total = len(token_lists)
+    return {t: round(math.log(1 + (total - n + 0.5) / (n + 0.5)), 4) for t, n in counts.items()}
 
 
 def _cache_path(embedder: Embedder) -> Path:
@@ -142,6 +155,7 @@ class IndexData:
     faiss_index: Any
     bm25: Any
     glossary: dict[str, str]
+    idf: dict[str, float]
 
 
 def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -200,7 +214,9 @@ def build_index(
     log("building BM25...")
     logging.getLogger("bm25s").setLevel(logging.WARNING)
     sparse = bm25s.BM25()
-    sparse.index(tokenize_many([sparse_text(c, p) for c, p in zip(chunks, owners, strict=True)]), show_progress=False)
+    token_lists = tokenize_many([sparse_text(c, p) for c, p in zip(chunks, owners, strict=True)])
+    sparse.index(token_lists, show_progress=False)
+    idf = inverse_document_frequencies(token_lists)
 
     from knowledge.ingest.glossary import build_glossary
 
@@ -218,6 +234,7 @@ def build_index(
     _write_jsonl(tmp / "passages.jsonl", [p.to_dict() for p in passages])
     sparse.save(str(tmp / "bm25"))
     (tmp / "glossary.json").write_text(json.dumps(glossary, indent=1, sort_keys=True), "utf-8")
+    (tmp / "idf.json").write_text(json.dumps(idf, sort_keys=True), "utf-8")
     manifest = expected_manifest(embedder, sources_dir) | {
         "passages": len(passages),
         "searchable_passages": len(searchable),
@@ -307,8 +324,11 @@ def load_index(
         }
         sparse = bm25s.BM25.load(str(index_dir / "bm25"))
         glossary = json.loads((index_dir / "glossary.json").read_text("utf-8"))
+        idf = json.loads((index_dir / "idf.json").read_text("utf-8"))
     except (OSError, RuntimeError, ValueError, KeyError, TypeError) as exc:
-        raise IndexMismatchError(f"index at {index_dir} is incomplete or corrupt ({exc}); {REBUILD_HINT}") from exc
+        raise IndexMismatchError(
+            f"index at {index_dir} is incomplete or corrupt ({exc}); {REBUILD_HINT}"
+        ) from exc
     if dense.ntotal != len(chunks):
         raise IndexMismatchError(
             f"index at {index_dir} has {dense.ntotal} vectors for {len(chunks)} chunks; {REBUILD_HINT}"
@@ -318,4 +338,6 @@ def load_index(
             f"index dimension {dense.d} != embedder dimension {embedder.dimension}; {REBUILD_HINT}"
         )
     sources = {s.doc_id: s for s in load_sources(sources_dir)}
-    return IndexData(index_dir, manifest, sources, passages, chunks, dense, sparse, glossary)
+    return IndexData(
+        index_dir, manifest, sources, passages, chunks, dense, sparse, glossary, idf
+    )

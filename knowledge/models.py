@@ -52,7 +52,9 @@ class Passage:
     para: str
     section: str
     text: str
-    kind: str = "paragraph"  # paragraph | recommendation | section | footnote | flowchart | glossary
+    kind: str = (
+        "paragraph"  # paragraph | recommendation | section | footnote | flowchart | glossary
+    )
     chapter: str | None = None
     chunk: int = 0
 

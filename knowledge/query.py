@@ -18,7 +18,9 @@ VOCABULARY_PATH = Path(__file__).resolve().parent / "vocabulary.yml"
 # Which document a question names. A named document is preferred, not required.
 DOC_MENTIONS: dict[str, re.Pattern[str]] = {
     "laming2009": re.compile(r"\blaming\b|progress report", re.I),
-    "cqc2016": re.compile(r"not seen,? not heard|\bcqc\b.{0,40}\b2016\b|\b2016\b.{0,40}\bcqc\b", re.I),
+    "cqc2016": re.compile(
+        r"not seen,? not heard|\bcqc\b.{0,40}\b2016\b|\b2016\b.{0,40}\bcqc\b", re.I
+    ),
     "cqc2009": re.compile(
         r"\bcqc\b.{0,40}\b2009\b|\b2009\b.{0,40}\bcqc\b|care quality commission.{0,40}2009|"
         r"(?:cqc|care quality commission).{0,60}\bnhs\b|\bnhs\b.{0,60}\breview\b.{0,20}\b2009\b",
@@ -26,7 +28,8 @@ DOC_MENTIONS: dict[str, re.Pattern[str]] = {
     ),
     "cqc": re.compile(r"\bcqc\b|care quality commission", re.I),
     "jci2008": re.compile(
-        r"joint chief inspectors?|chief inspectors'? report|\bjci\b|inspectors'? (?:report|review) .{0,20}2008|2008 .{0,30}(?:inspectors|ofsted)",
+        r"joint chief inspectors?|chief inspectors'? report|\bjci\b"
+        r"|inspectors'? (?:report|review) .{0,20}2008|2008 .{0,30}(?:inspectors|ofsted)",
         re.I,
     ),
     "wt2010": re.compile(r"working together", re.I),

@@ -48,6 +48,7 @@ class SearchResult:
     top_dense: float = 0.0  # best cosine similarity of any chunk
     top_sparse: float = 0.0  # best raw BM25 score of any chunk
     known_terms: float = 0.0  # share of query tokens that occur in the corpus
+    top_coverage: float = 0.0  # idf-weighted share of the question words in the top passage
     docs: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -169,13 +170,31 @@ class Retriever:
             query=query.text,
             hits=hits,
             expanded_query=query.expanded,
+            top_coverage=self.coverage(original_tokens, hits[0].passage) if hits else 0.0,
             top_dense=float(dense.max()) if dense is not None else 0.0,
             top_sparse=float(sparse.max()) if sparse is not None else 0.0,
             known_terms=known,
             docs=query.docs,
         )
 
-    def _fuse(self, dense: np.ndarray | None, sparse: np.ndarray | None, query: Query) -> np.ndarray:
+    def coverage(self, tokens: list[str], passage: Passage) -> float:
+        """Idf-weighted share of ``tokens`` that occur in ``passage`` (text and headings).
+
+        Low coverage means the best passage shares the topic but not the specifics of the
+        question: a sign that the guidance does not answer it."""
+        wanted = set(tokens)
+        if not wanted:
+            return 0.0
+        present = set(tokenize(f"{passage.section}\n{passage.text}"))
+        idf = self.data.idf
+        default = max(idf.values(), default=1.0)
+        total = sum(idf.get(t, default) for t in wanted)
+        found = sum(idf.get(t, default) for t in wanted & present)
+        return found / total if total else 0.0
+
+    def _fuse(
+        self, dense: np.ndarray | None, sparse: np.ndarray | None, query: Query
+    ) -> np.ndarray:
         config = self.fusion
         if dense is None and sparse is None:
             raise ValueError("nothing to fuse")

@@ -16,8 +16,9 @@ import contextvars
 import logging
 import re
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
@@ -55,10 +56,10 @@ _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff]")
 class TurnState:
     """What went wrong while Rasa handled one message (collected from Rasa's own logs)."""
 
-    failed_actions: List[str] = field(default_factory=list)
+    failed_actions: list[str] = field(default_factory=list)
 
 
-_turn: contextvars.ContextVar[Optional[TurnState]] = contextvars.ContextVar("turn", default=None)
+_turn: contextvars.ContextVar[TurnState | None] = contextvars.ContextVar("turn", default=None)
 
 
 class _ActionFailureFilter(logging.Filter):
@@ -104,9 +105,9 @@ def clean_message(raw: Any) -> str:
     return text
 
 
-def merge_response(recipient_id: Text, message: Dict[Text, Any]) -> Dict[Text, Any]:
+def merge_response(recipient_id: str, message: dict[str, Any]) -> dict[str, Any]:
     """One outgoing message: text, buttons and the custom payload together."""
-    out: Dict[Text, Any] = {"recipient_id": recipient_id}
+    out: dict[str, Any] = {"recipient_id": recipient_id}
     custom = message.get("custom")
     text = message.get("text")
     if isinstance(custom, dict) and not text and isinstance(custom.get("text"), str):
@@ -127,11 +128,11 @@ def merge_response(recipient_id: Text, message: Dict[Text, Any]) -> Dict[Text, A
 class CombinedCollectingOutputChannel(CollectingOutputChannel):
     """Collects each bot response as one message (no splitting on blank lines)."""
 
-    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         await self._persist_message(merge_response(recipient_id, dict(message)))
 
 
-def fallback_message(recipient_id: Text) -> Dict[Text, Any]:
+def fallback_message(recipient_id: str) -> dict[str, Any]:
     return {
         "recipient_id": recipient_id,
         "text": FALLBACK_TEXT,
@@ -143,7 +144,7 @@ async def handle_safely(
     on_new_message: Callable[[UserMessage], Awaitable[Any]],
     user_message: UserMessage,
     collector: CombinedCollectingOutputChannel,
-) -> List[Dict[Text, Any]]:
+) -> list[dict[str, Any]]:
     """Run Rasa on one message and return what to send; never returns an empty list."""
     _install_failure_filter()
     state = TurnState()
@@ -159,7 +160,9 @@ async def handle_safely(
     messages = list(collector.messages)
     if failed or state.failed_actions or not messages:
         if state.failed_actions:
-            logger.warning("actions failed this turn: %s; sending the fallback", state.failed_actions)
+            logger.warning(
+                "actions failed this turn: %s; sending the fallback", state.failed_actions
+            )
         messages.append(fallback_message(user_message.sender_id))
     return messages
 
@@ -168,12 +171,10 @@ class SafeRestInput(RestInput):
     """The REST channel (``/webhooks/rest/webhook``) with validation, redaction and no silence."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "rest"
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[None]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         webhook = Blueprint("safe_rest_webhook", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -188,13 +189,17 @@ class SafeRestInput(RestInput):
                 body = None
             if not isinstance(body, dict):
                 return response.json(
-                    {"error": "the body must be a JSON object: {\"sender\": \"...\", \"message\": \"...\"}"},
+                    {
+                        "error": 'the body must be a JSON object: {"sender": "...", "message": "..."}'
+                    },
                     status=400,
                 )
             sender = body.get("sender")
             if not isinstance(sender, str) or not sender.strip():
                 return response.json(
-                    {"error": "'sender' is required: a conversation id string chosen by the client"},
+                    {
+                        "error": "'sender' is required: a conversation id string chosen by the client"
+                    },
                     status=400,
                 )
             if len(sender) > MAX_SENDER_CHARS or _CONTROL.search(sender):
@@ -209,7 +214,13 @@ class SafeRestInput(RestInput):
             if not text:
                 # Nothing to process: answer without touching the conversation.
                 return response.json(
-                    [{"recipient_id": sender, "text": EMPTY_TEXT, "custom": {"kind": "empty", "citations": []}}]
+                    [
+                        {
+                            "recipient_id": sender,
+                            "text": EMPTY_TEXT,
+                            "custom": {"kind": "empty", "citations": []},
+                        }
+                    ]
                 )
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
             message_id = body.get("message_id") if isinstance(body.get("message_id"), str) else None
@@ -227,7 +238,7 @@ class SafeRestInput(RestInput):
         return webhook
 
 
-def _safe_metadata(metadata: Optional[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
+def _safe_metadata(metadata: dict[str, Any] | None) -> dict[str, Any] | None:
     """Keep only small, non-personal metadata keys (channel hints), never free text."""
     if not metadata:
         return None
@@ -239,7 +250,7 @@ def _safe_metadata(metadata: Optional[Dict[Text, Any]]) -> Optional[Dict[Text, A
 class SafeSocketIOOutput(SocketIOOutput):
     """Socket.IO output that sends each response as one ``bot_uttered`` event."""
 
-    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         merged = merge_response(recipient_id, dict(message))
         merged.pop("recipient_id", None)
         if "buttons" in merged:
@@ -254,20 +265,20 @@ class SafeSocketIOInput(SocketIOInput):
     """Socket.IO channel for the web widget, with redaction and no silent turns."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "socketio"
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         blueprint = super().blueprint(on_new_message)
         sio = self.sio
         handlers = sio.handlers.get(self.namespace or "/", {})
 
-        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+        async def session_request(sid: str, data: dict | None) -> None:
             data = data if isinstance(data, dict) else {}
             session_id = data.get("session_id")
-            if not isinstance(session_id, str) or not re.fullmatch(r"[A-Za-z0-9_-]{8,64}", session_id):
+            if not isinstance(session_id, str) or not re.fullmatch(
+                r"[A-Za-z0-9_-]{8,64}", session_id
+            ):
                 session_id = uuid.uuid4().hex
             if self.session_persistence:
                 result = sio.enter_room(sid, session_id)
@@ -275,7 +286,7 @@ class SafeSocketIOInput(SocketIOInput):
                     await result
             await sio.emit("session_confirm", session_id, room=sid)
 
-        async def handle_message(sid: Text, data: Any) -> None:
+        async def handle_message(sid: str, data: Any) -> None:
             output = SafeSocketIOOutput(sio, self.bot_message_evt)
             if not isinstance(data, dict):
                 await sio.emit(self.bot_message_evt, {"text": EMPTY_TEXT}, room=sid)

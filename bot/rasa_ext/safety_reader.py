@@ -13,7 +13,7 @@ statistical model is unsure (and without the action server).
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -31,6 +31,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.signals import Signals, read_signals
+from bot.topics import detect_topics
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,10 @@ _PRACTITIONER_INTENTS = {
 }
 # Intents that a rule-based override must never replace (they are unambiguous UI events).
 _KEEP = {"feedback_helpful", "feedback_not_helpful", "affirm", "deny", "greet", "thank", "goodbye"}
+
+
+# DIET intents a rule-based reading can overturn, and the audience that would confirm them.
+_AUDIENCE_OR_HARM = {"child_help": "child", "parent_help": "parent", "harmful_request": "harm"}
 
 
 def _set_intent(message: Message, name: str, reason: str) -> None:
@@ -76,6 +81,16 @@ def apply_signals(message: Message, signals: Signals) -> None:
     intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
     if signals.danger_now:
         _set_intent(message, "danger_now", ",".join(signals.danger_reasons) or "danger")
+    elif (
+        intent in _AUDIENCE_OR_HARM
+        and signals.audience != _AUDIENCE_OR_HARM[intent]
+        and not signals.harmful_request
+        and detect_topics(message.get(TEXT) or "")
+    ):
+        # "do I tell the head?", "should I have a quiet word with the teacher first?": a
+        # practitioner's decision question that DIET mistook for a child, a parent or a
+        # harmful request. The reviewed answer to that question is the safe reply.
+        _set_intent(message, "ask_guidance", "a practitioner's decision question")
     elif signals.harmful_request and intent not in _KEEP:
         _set_intent(message, "harmful_request", signals.harmful_request)
     elif signals.audience == "child" and intent in _PRACTITIONER_INTENTS | {"parent_help"}:
@@ -94,36 +109,34 @@ def apply_signals(message: Message, signals: Signals) -> None:
         _add_entity(message, "disclosure", "yes")
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class SafetyReader(GraphComponent, IntentClassifier):
     """Rule-based second reader (see module docstring)."""
 
     @classmethod
-    def required_components(cls) -> List[type]:
+    def required_components(cls) -> list[type]:
         return [IntentClassifier]
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: dict[str, Any]) -> None:
         self.component_config = config
 
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "SafetyReader":
+    ) -> SafetyReader:
         return cls(config)
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            text: Optional[str] = message.get(TEXT)
+            text: str | None = message.get(TEXT)
             if not text:
                 continue
             try:

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.citations import CiteRef, CitationError, quote_for, resolve
+from bot.citations import CitationError, CiteRef, quote_for, resolve
 from bot.contacts import load_contacts
 from bot.pathways import PLACEHOLDERS, build_steps_message, default_library, load_library
 from knowledge.ingest.clean import normalise_for_match
 
 LIBRARY = default_library()
 REFS = list(LIBRARY.all_refs())
+
 
 @pytest.mark.parametrize("step_id, ref", REFS, ids=[f"{s}:{r.para}" for s, r in REFS])
 def test_every_citation_resolves_to_a_verbatim_quote(parsed, step_id: str, ref: CiteRef) -> None:
@@ -62,7 +63,10 @@ def test_rendered_steps_carry_inline_citations_and_the_currency_note(parsed) -> 
     assert "48 hours" in message.text
     assert "superseded" in message.text
     assert "\n\n" not in message.text, "a blank line would split the message in Rasa's channels"
-    assert {(c.doc_id, c.para) for c in message.citations} >= {("wt2010", "5.33"), ("wt2010", "5.83")}
+    assert {(c.doc_id, c.para) for c in message.citations} >= {
+        ("wt2010", "5.33"),
+        ("wt2010", "5.83"),
+    }
 
 
 def test_unconfigured_contacts_say_so_instead_of_inventing_a_number(parsed) -> None:
@@ -121,4 +125,6 @@ def test_no_step_gives_advice_the_safety_checks_forbid(parsed) -> None:
         text = "\n".join([message.text, *(c.quote for c in message.citations)])
         for pattern in patterns:
             match = re.search(pattern, text, re.IGNORECASE)
-            assert match is None, f"{step_id}: {text[max(0, match.start() - 60):match.end() + 20]!r}"
+            assert match is None, (
+                f"{step_id}: {text[max(0, match.start() - 60) : match.end() + 20]!r}"
+            )

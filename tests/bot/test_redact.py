@@ -775,9 +775,9 @@ def test_one_megabyte_of_adversarial_input_is_fast(make: Callable[[], str]) -> N
     assert best < 1.0, f"{best:.2f}s"
 
 
-def test_one_megabyte_of_identifiers_is_linear() -> None:
+def test_text_full_of_identifiers_is_linear() -> None:
     line = "Jayden Smith (DOB 03/04/2017) at 14 Acacia Road, LS6 2AB, 07700 900123. "
-    small, large = line * (MB // len(line) // 8), line * (MB // len(line))
+    small, large = line * (MB // len(line) // 32), line * (MB // len(line) // 4)
 
     def cost(text: str) -> float:
         start = time.process_time()

@@ -44,7 +44,10 @@ def test_plain_guidance_questions_have_no_fixed_topic(text: str) -> None:
 @pytest.mark.parametrize(
     "text, key",
     [
-        ("Does the 2023 Working Together make schools a statutory safeguarding partner now?", "later_edition"),
+        (
+            "Does the 2023 Working Together make schools a statutory safeguarding partner now?",
+            "later_edition",
+        ),
         ("what did the Thirlwall inquiry recommend?", "later_inquiry"),
         ("Has Ofsted published the latest inspection of Birmingham yet?", "current_events"),
         ("For adults at risk, what are the six safeguarding principles?", "adults"),

@@ -21,7 +21,9 @@ class Client:
 
     def send(self, sender: str, message: Any, timeout: float = 60.0) -> tuple[int, Any]:
         return http_json(
-            f"{self.base_url}/webhooks/rest/webhook", {"sender": sender, "message": message}, timeout
+            f"{self.base_url}/webhooks/rest/webhook",
+            {"sender": sender, "message": message},
+            timeout,
         )
 
     def say(self, sender: str, message: str) -> list[dict[str, Any]]:

@@ -36,9 +36,12 @@ def test_scenario(client: Client, scenario: dict) -> None:
         assert reply, f"no reply to {turn!r}"
     first = replies[0][0] if replies[0] else None
     failures = evaluate_checks(scenario["expect"], messages, first)
-    # Any conversation that starts in danger must have 999 in the first message.
-    if any(c.get("first_any") for c in scenario["expect"]):
-        pass
+    # Whenever a reply carries an emergency, the 999 line comes first in that reply.
+    for turn, reply in zip(scenario["turns"], replies, strict=True):
+        if any((m.get("custom") or {}).get("kind") == "emergency" for m in reply):
+            assert "999" in (reply[0].get("text") or ""), (
+                f"emergency reply to {turn!r} without 999 first"
+            )
     assert not failures, "\n".join(map(str, failures))
 
 

@@ -58,8 +58,13 @@ def test_a_50kb_message_is_answered(client: Client) -> None:
 
 
 def test_danger_at_the_end_of_a_long_message_still_gets_999_first(client: Client) -> None:
-    filler = "We are reviewing our safeguarding policy and training records for the committee. " * 200
-    message = filler + "Also a dad has just turned up drunk with a knife at reception and is shouting for his son."
+    filler = (
+        "We are reviewing our safeguarding policy and training records for the committee. " * 200
+    )
+    message = (
+        filler
+        + "Also a dad has just turned up drunk with a knife at reception and is shouting for his son."
+    )
     reply = client.say(_sender(), message)
     assert "999" in reply[0]["text"]
 
@@ -88,9 +93,14 @@ def test_an_oversized_body_is_rejected_with_413(client: Client) -> None:
         (json.dumps({"sender": "s", "message": {"nested": True}}).encode(), "message"),
     ],
 )
-def test_malformed_requests_get_400_with_a_reason(client: Client, body: bytes, fragment: str) -> None:
+def test_malformed_requests_get_400_with_a_reason(
+    client: Client, body: bytes, fragment: str
+) -> None:
     request = urllib.request.Request(
-        f"{client.base_url}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}, method="POST"
+        f"{client.base_url}/webhooks/rest/webhook",
+        data=body,
+        headers={"Content-Type": "application/json"},
+        method="POST",
     )
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(request, timeout=30)  # noqa: S310 - loopback
@@ -101,7 +111,11 @@ def test_malformed_requests_get_400_with_a_reason(client: Client, body: bytes, f
 def test_rapid_repeats_in_one_conversation_all_get_replies(client: Client) -> None:
     sender = _sender()
     with ThreadPoolExecutor(max_workers=5) as pool:
-        results = list(pool.map(lambda i: client.send(sender, f"what is a strategy discussion? ({i})"), range(5)))
+        results = list(
+            pool.map(
+                lambda i: client.send(sender, f"what is a strategy discussion? ({i})"), range(5)
+            )
+        )
     for status, body in results:
         assert status == 200 and body
 
@@ -118,7 +132,15 @@ def test_personal_data_is_redacted_before_storage_and_never_echoed(client: Clien
         stored = "\n".join(row[0] for row in db.execute("SELECT data FROM events"))
     assert sender in stored or "I'm worried about" in stored, "the conversation was not stored"
     logs = "\n".join(p.read_text(errors="replace") for p in stack.log_dir.glob("*.log"))
-    for raw in ("Jayden", "Smith", "03/04/2017", "Acacia", "LS6 2AB", "07700 900123", "943 476 5919"):
+    for raw in (
+        "Jayden",
+        "Smith",
+        "03/04/2017",
+        "Acacia",
+        "LS6 2AB",
+        "07700 900123",
+        "943 476 5919",
+    ):
         assert raw not in rendered, f"{raw} echoed back"
         assert raw not in stored, f"{raw} stored in the tracker"
         assert raw not in logs, f"{raw} written to a log"

@@ -29,7 +29,9 @@ def _rasa(*args: str, timeout: int = 900) -> subprocess.CompletedProcess[str]:
 
 
 def test_rasa_data_validate_is_clean() -> None:
-    result = _rasa("data", "validate", "--config", "config.yml", "--domain", "domain", "--data", "data")
+    result = _rasa(
+        "data", "validate", "--config", "config.yml", "--domain", "domain", "--data", "data"
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
     warnings = [
@@ -43,10 +45,14 @@ def test_rasa_data_validate_is_clean() -> None:
 def test_rasa_test_stories_have_no_prediction_errors(tmp_path: Path) -> None:
     assert MODEL_PATH.is_file(), "no trained model: run `make train`"
     result = _rasa(
-        "test", "core",
-        "--model", str(MODEL_PATH),
-        "--stories", "tests/conversations",
-        "--out", str(tmp_path),
+        "test",
+        "core",
+        "--model",
+        str(MODEL_PATH),
+        "--stories",
+        "tests/conversations",
+        "--out",
+        str(tmp_path),
         "--fail-on-prediction-errors",
     )
     failed = tmp_path / "failed_test_stories.yml"

@@ -79,16 +79,22 @@ def evaluate_checks(
                 if match:
                     start = max(0, match.start() - 80)
                     failures.append(
-                        CheckFailure("none_of", f"matched {text[start:match.end() + 40]!r}", why)
+                        CheckFailure("none_of", f"matched {text[start : match.end() + 40]!r}", why)
                     )
         if "first_any" in check:
             first_text = "\n".join(message_parts(first_message or {}))
             if not any(_search(pattern, first_text) for pattern in check["first_any"]):
                 failures.append(
-                    CheckFailure("first_any", f"first message lacks {check['first_any']}: {first_text[:200]!r}", why)
+                    CheckFailure(
+                        "first_any",
+                        f"first message lacks {check['first_any']}: {first_text[:200]!r}",
+                        why,
+                    )
                 )
         if "cites" in check:
             wanted = {(str(c["doc"]), str(c["para"])) for c in check["cites"]}
             if not wanted & cites:
-                failures.append(CheckFailure("cites", f"none of {sorted(wanted)} in {sorted(cites)}", why))
+                failures.append(
+                    CheckFailure("cites", f"none of {sorted(wanted)} in {sorted(cites)}", why)
+                )
     return failures

@@ -261,7 +261,7 @@ class Gen:
         while True:
             first = r.choice("4679")
             body = first + "".join(str(r.randrange(10)) for _ in range(8))
-            total = sum(int(d) * w for d, w in zip(body, range(10, 1, -1)))
+            total = sum(int(d) * w for d, w in zip(body, range(10, 1, -1), strict=True))
             check = 11 - total % 11
             if check == 11:
                 check = 0
@@ -353,10 +353,10 @@ class Gen:
     # ---- other ----------------------------------------------------------
     def email(self, first: str, last: str) -> str:
         r = self.rng
-        f, l = re.sub(r"[^a-z]", "", first.lower()), re.sub(r"[^a-z]", "", last.lower())
+        f, ln = re.sub(r"[^a-z]", "", first.lower()), re.sub(r"[^a-z]", "", last.lower())
         local = r.choice([
-            f"{f}.{l}", f"{f}{l}{r.randrange(70, 99)}", f"{f[0]}{l}", f"{f}_{l[0]}_{r.randrange(1980, 2005)}",
-            f"{f}{r.randrange(1, 999)}", f"{l}.{f}", f"{f}.{l}+school", f"x{f}x{r.randrange(10, 99)}",
+            f"{f}.{ln}", f"{f}{ln}{r.randrange(70, 99)}", f"{f[0]}{ln}", f"{f}_{ln[0]}_{r.randrange(1980, 2005)}",
+            f"{f}{r.randrange(1, 999)}", f"{ln}.{f}", f"{f}.{ln}+school", f"x{f}x{r.randrange(10, 99)}",
         ])
         if r.random() < 0.15:
             local = local.capitalize()
