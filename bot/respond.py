@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.answer import abstain_message, compose_answer, contextual_query, decide
+from bot.answer import abstain_message, compose_answer, contextual_query, decide, split_question
 from bot.messages import BotMessage, Button
 from bot.pathways import build_steps_message
 from bot.resources import Resources
@@ -23,6 +23,7 @@ from bot.scope import scope_gap
 from bot.signals import Signals, infer_role, read_signals
 from bot.topics import Topic, detect_topics
 from knowledge.errors import QueryError
+from knowledge.search import SearchResult
 
 logger = logging.getLogger(__name__)
 
@@ -392,13 +393,10 @@ class Planner:
         topics = [t for t in detect_topics(turn.text) if t.key != "wait"]
         if steps:
             plan.messages.append(self.steps(steps, "While help is on the way:", role=role))
-        keys = [k for k in self.pathway_keys(concerns, signals.child_age) if k not in turn.shown][
-            :1
-        ]
-        plan.messages.extend(self.pathway_messages(keys, role))
-        topic_message = self.topic_message(topics, role)
-        if topic_message:
-            plan.messages.append(topic_message)
+        # Then what the message describes: its specific risks and questions.
+        follow = self.plan_concern(turn, first=False, emergency=True)
+        plan.messages.extend(follow.messages)
+        plan.slots.update({k: v for k, v in follow.slots.items() if k != "stage"})
         if turn.text.count("?") and not topics and len(turn.text) > 300:
             plan.messages.append(
                 BotMessage(
@@ -406,11 +404,10 @@ class Planner:
                     text="Once the child is safe, ask me your other question again and I'll look it up.",
                 )
             )
-        plan.slots["shown"] = list(turn.shown) + keys
         return plan
 
     # ------------------------------------------------------------------ worried about a child
-    def plan_concern(self, turn: Turn, *, first: bool) -> Plan:
+    def plan_concern(self, turn: Turn, *, first: bool, emergency: bool = False) -> Plan:
         now = read_signals(turn.text)
         whole = self.context(turn)
         role = (
@@ -469,7 +466,7 @@ class Planner:
             heading = f"What to do next{self.describe(role, age, disclosure, concerns)}:"
             message = self.steps(steps, heading, role=role)
             plan.messages.append(replace(message, buttons=NEXT_BUTTONS))
-        elif not new_keys and not topics:
+        elif not new_keys and not topics and not emergency:
             plan.messages.append(
                 self.steps(
                     ["fs_tell_lead", "fs_refer_if_harm", "fs_record"],
@@ -478,7 +475,10 @@ class Planner:
                 )
             )
         keys = new_keys[:MAX_PATHWAYS_PER_TURN]
-        plan.messages.extend(self.pathway_messages(keys, role))
+        if role == "police" and "domestic_violence" in concerns and "police_dv" not in turn.shown:
+            plan.messages.append(self.steps(["dv_police_role"], "Your role at a domestic incident:", role=role))
+            keys = [*keys, "police_dv"]
+        plan.messages.extend(self.pathway_messages([k for k in keys if k != "police_dv"], role))
         topic_message = self.topic_message(topics, role)
         if topic_message:
             plan.messages.append(topic_message)
@@ -496,7 +496,17 @@ class Planner:
         signals = read_signals(turn.text)
         role = turn.role or signals.role or infer_role(turn.text)
         plan = Plan(slots={"stage": "engaged"})
-        topics = [t for t in detect_topics(turn.text) if t.key not in ("tell_parent",)]
+        topics = [
+            t for t in detect_topics(turn.text) if t.key not in ("tell_parent", "confront_abuser")
+        ]
+        if signals.disclosure and "allegation" not in turn.shown:
+            plan.messages.append(
+                self.steps(
+                    ["dis_listen", "dis_no_promise", "dis_dont_investigate", "dis_record_words"],
+                    "When a child tells you:",
+                    role=role,
+                )
+            )
         if "allegation" not in turn.shown:
             pathway = self.res.library.pathway("allegation")
             plan.messages.append(
@@ -603,16 +613,20 @@ class Planner:
         if gap is not None:
             return Plan(messages=[abstain_message(values["lead"], values["nspcc"], gap)])
         query = contextual_query(text, turn.previous_question)
-        try:
-            result = self.res.retriever.search(query, k=5)
-        except QueryError as exc:
-            logger.info("query rejected: %s", exc)
+        parts: list[tuple[SearchResult, str]] = []
+        for part in split_question(query):
+            try:
+                result = self.res.retriever.search(part, k=5)
+            except QueryError as exc:
+                logger.info("query rejected: %s", exc)
+                continue
+            decision = decide(result)
+            logger.info("retrieval for %r: %s", part[:80], decision.reason)
+            if decision.confident:
+                parts.append((result, part))
+        if not parts:
             return Plan(messages=[abstain_message(values["lead"], values["nspcc"])])
-        decision = decide(result)
-        if not decision.confident:
-            logger.info("abstaining: %s", decision.reason)
-            return Plan(messages=[abstain_message(values["lead"], values["nspcc"])])
-        answer = compose_answer(result, query, self.res.sources)
+        answer = compose_answer(parts, self.res.sources)
         return Plan(messages=[answer], slots={"previous_question": query[:500]})
 
     @staticmethod
@@ -723,6 +737,21 @@ class Planner:
                     ),
                 )
             )
+        if {"criminal_exploitation", "cse"} & set(signals.concern_types):
+            out.append(
+                BotMessage(
+                    kind="signpost",
+                    text=(
+                        "Money or things they can't explain, staying out late, a second phone and "
+                        "older friends can be signs that someone is exploiting them (for example "
+                        "gangs using children to carry drugs, or older people grooming them). It is "
+                        "not your child's fault. Please don't confront the people involved yourself: "
+                        "it could put your child and you at risk. Keep the phone and any messages, "
+                        "and tell the police (101, or 999 if your child is in danger now). The NSPCC "
+                        "Helpline (0808 800 5000) can advise you."
+                    ),
+                )
+            )
         if (
             "missing_with_adult" in signals.danger_reasons
             or "exploitation_now" in signals.danger_reasons
@@ -751,7 +780,7 @@ class Planner:
 # practitioner procedure, no promises of secrecy.
 CHILD_EXTRAS = {
     "forced_marriage": (
-        "Nobody is allowed to make you marry someone. Forcing someone to marry is abuse, and it is "
+        "Nobody is allowed to make you marry someone. Forced marriage is abuse, and it is "
         "against the law in the UK. If you think you might be taken abroad, please tell a teacher or "
         "another adult you trust before you go, or call Childline (0800 1111). If you are in danger "
         "right now, call 999."

@@ -23,8 +23,13 @@ How it reads a message
    with a threat, a child held by men who won't let him leave). Each rule names its reason.
 
 When in doubt about a concrete present situation the rules fire: a missed emergency costs far
-more than an unnecessary "call 999". The labelled cases in tests/bot/data/signals_cases.yml are
-the contract.
+more than an unnecessary "call 999". The labelled cases in tests/bot/data/signals_cases.yml and
+signals_cases_2.yml are the contract.
+
+Generalisation: the rules are vocabularies, so wording they have not seen slips through. On
+batches of 40 freshly written messages (each measured before any change made for it), danger
+recall was 40-60% at 86-90% precision, and concern types 41-53% right; roles and audience ~90%.
+Treat a miss here as likely and keep the statistical reader and the form questions as backstops.
 """
 
 from __future__ import annotations
@@ -349,27 +354,38 @@ _WEAK_BREAK = re.compile(r",\s|a(?<!\wa)nd\b|b(?<!\wb)ut\b|s(?<!\ws)o\b")
 _HYPOTHETICAL = _rx(
     r"\b(?:hypothetical(?:ly)?|in theory|for example|imagine|suppose|supposing|what if"
     r"|(?:may|might|can|could) (?:become|lead to|cause|result in)|first aid (?:training|course)"
+    r"|(?:what|how) should i (?:say|teach|cover|include|tell (?:them|staff|people|learners)) about"
+    r" (?:a|an|any|children|when|what)"
     r"|(?:what|how) should (?:we|staff|it|they|the \w+|schools?|our \w+) (?:say|include|write|put"
     r"|cover|teach|tell (?:staff|parents|pupils))"
-    r"|(?:if|whether) (?:a|an|any|someone|somebody|anyone|staff|parents|children|pupils"
-    r"|young people|you)\b|(?:when|where) (?:a|an|any)\b|the law on|what age"
+    r"|(?:when|where) (?:a|an|any)\b|the law on|what age"
     r"|(?:what|how|when) (?:should|would|do|does|can|could|must|are|is) (?:a|an|the|we|i|you|staff"
     r"|schools?|nurser(?:y|ies)|practitioners?|teachers?|professionals?|someone|our|my|parents)"
     r"\b[^.?!\n]{0,80}?\b(?:if|when|where)\b"
-    r"|what happens (?:if|when)|is there (?:a |any )?(?:guidance|policy|procedure|law)"
+    r"|what happens (?:if|when)|is there (?:a |any )?(?:guidance|policy|procedure|law)|sample|template|script for"
+    r"|(?:a|an|the|our) (?:poster|leaflet|flowchart) (?:for|about|on)|(?:training|educational"
+    r"|awareness) (?:film|video|clip)|(?:film|video|clip) (?:we|they) (?:used|watched|showed|show)"
+    r"|(?:reflective|essay|assignment|dissertation)"
     r"|(?:our|the|a|new) (?:policy|procedures?|guidance|curriculum|policies|handbook|code of"
     r" conduct|induction)\b)"
+)
+# A generic "if a parent..." / "if you...": hypothetical, except in a threat that is being
+# reported ("if you come near my kids I'll torch the house").
+_COND_IF = _rx(
+    r"\b(?:(?:if|whether) (?:a|an|any|someone|somebody|anyone|staff|parents|children|pupils"
+    r"|young people|you)\b)"
 )
 # Said of a real situation, these keep a sentence live even with a hypothetical marker in it.
 _LIVE_NOW = _rx(
     r"\b(?:right now|just now|at the moment|as we speak|as i (?:type|write)|has just|have just"
-    r"|is here now|are here now)\b"
+    r"|is here now|are here now|(?:\d{1,3}|ten|five|twenty|a few) (?:mins?|minutes) ago|an hour ago"
+    r"|just (?:forwarded|texted|messaged|rang|called|sent|told|showed|got))\b"
 )
 # Markers that open a training scenario; the scenario runs until a sentence that pivots back to
 # real life ("separately", "unrelated", "this is real").
 _SCENARIO = _rx(
     r"\b(?:scenarios?|case stud(?:y|ies)|role[- ]?play\w*|demo|mock (?:call|disclosure|scenario)"
-    r"|vignette"
+    r"|vignettes?|pretend (?:you are|youre|to be)|(?:can|could) you (?:play|act as) (?:a|an)"
     r"|(?:lockdown|fire|evacuation|intruder|emergency) drill|simulation|rehearsal"
     r"|made[- ]up|fictional|training exercise|practice exercise)\b"
 )
@@ -386,11 +402,13 @@ _HISTORIC = _rx(
     r"|last (?:year|month|summer|spring|autumn|winter|term|christmas|week|easter)"
     r"|when (?:she|he|i|they|we) (?:was|were) (?:\d{1,2}|about \d{1,2}|little|young"
     r"|small|a baby|a toddler|younger|pregnant|in year \d{1,2})|used to|last pregnancy"
-    r"|(?:during|in) (?:her|my|the) (?:last )?pregnancy|in (?:19|20)\d\d|back in"
+    r"|(?:during|in) (?:her|my|the) (?:last )?pregnancy|in (?:19|20)\d\d|back in (?:the day|(?:19"
+    r"|20)\d\d|\w+ (?:19|20)\d\d|year \d{1,2}|primary|my day)|back then"
     r"|as a (?:child|kid)|historic(?:al)?|in the past|for (?:years|months)|in (?:january|february"
     r"|march|april|june|july"
     r"|august|september|october|november|december)|since (?:19|20)\d\d|healed)\b"
 )
+_TONIGHT = _rx(r"\b(?:tonight|right now|as we speak|at this moment)\b")
 # Markers that the risk has been dealt with or the person is away.
 _MITIGATED = _rx(
     r"\b(?:arrested|in custody|on bail|bailed|in prison|remanded|moved out|moved away|not around"
@@ -410,10 +428,22 @@ class _Doc:
         self._sorted_words = sorted(self.words)
         numbers = [self.words[w] for w in self._sorted_words if w[:1].isdigit()]
         self.words[_DIGITS] = sorted(chain.from_iterable(numbers))
-        hyp = self.sentences(_HYPOTHETICAL) - self.sentences(_LIVE_NOW)
-        self.historic = self.sentences(_HISTORIC)
+        questions = self.sentences(_HYPOTHETICAL)
+        conditional = self.sentences(_COND_IF)
+        live = self.sentences(_LIVE_NOW)
+        scenario = self._scenario_zone()
+        # "gave me weed last week and now say I have to come with them tonight": not the past
+        self.historic = self.sentences(_HISTORIC) - self.sentences(_TONIGHT)
         self.mitigated = self.sentences(_MITIGATED)
-        self.hypothetical = hyp | self._scenario_zone()
+        self.hypothetical = ((questions | conditional) - live) | scenario
+        # "if you ..." said in a live report (not a question): a conditional threat is a threat
+        self.if_only = {
+            i for i in conditional - questions - scenario - live if "?" not in self.sentence(i)
+        }
+
+    def sentence(self, index: int) -> str:
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[index] : end]
 
     @staticmethod
     def _word_index(text: str) -> dict[str, list[int]]:
@@ -575,14 +605,22 @@ _IDIOM = _rx(
     r" (?:is|are) killing me|kill for (?:a|some)|dressed to kill|killing time|to kill time"
     r"|(?:during|in) (?:a |the )?game|as a joke|joking(?<!not joking)(?<!nt joking)|banter"
     r"|play[- ]?fight\w*|messing about"
-    r"|mucking about)\b"
+    r"|mucking about|(?:is|are|its|was)(?<!he is)(?<!she is)(?<!they are)(?<!someone is) killing me"
+    r"|killing it|dying (?:to|for)|lol|lmao|haha\w*|jk|figure of speech|not literally|just how"
+    r" (?:they|he|she|we|people|kids|lads) (?:talk|speak)|(?:doesnt|didnt|dont) mean it)\b"
+    # I could kill them, driving me mad
+    r"|\b(?:could (?:\w+ )?(?:kill|murder|strangle) (?:him|her|them|you|the lot|both)|driving me"
+    r" (?:mad|crazy|insane|round the bend|up the wall))\b"
 )
 _NOT_A_WEAPON = _rx(
     r"\b(?:no|not|never|without|isnt|wasnt|nor)\b(?: \w+){0,3} (?:knife|knives|weapon|gun)\b"
     r"|\b(?:replica|toy|air pistol|nerf|water pistol|plastic|pretend|picture|drawing|cartoon"
-    r"|(?:video|computer|online) game|film|movie|poster|(?:knife|gun"
+    r"|(?:video|computer|online) game|film|movie|poster|scene|story|script|novel|murder mystery"
+    r"|(?:knife|gun"
     r"|weapons?) (?:crime"
     r"|awareness|amnesty|arch|safety|policy))\b"
+    # music and video clips
+    r"|\b(?:drill (?:video|music|track)|music video|lyrics|song|rap video)\b"
 )
 # Who a threat is aimed at: a person (not "the dog", not "himself").
 _PERSON = (
@@ -610,6 +648,24 @@ _THREAT = _rx(
     rf"|\b(?:going to|will|would|gonna|threaten(?:ed|s|ing)? to|coming to|plans? to|planning to)"
     rf" (?:\w+ ){{0,4}}?(?:hurt|harm|batter|beat up|attack|rape|kidnap|burn|throw|drown|smother"
     rf"|suffocate|shake|poison|starve) {_PERSON}\b"
+    # finish what he started, smash her face in
+    r"|\bfinish what (?:he|she|they|i) started|\b(?:smash|kick|cave|bash|punch) (?:her|his|your"
+    r"|my|their) (?:face|head|teeth) in|\b(?:coming|come) (?:round|over|back) to (?:get|sort"
+    r"|hurt|deal with|sort out) (?:her|him|them|us|me|you)\b"
+    # torch the house, with us all in it
+    r"|\b(?:torch|petrol bomb|firebomb) (?:the|our|my|his|her|their|your) (?:house|flat|home|place"
+    r"|car)|\bwith (?:all of )?(?:us|them|the kids|you) (?:in it|inside)\b"
+    # do us all in
+    r"|\bdo (?:us|them|her|him|you|me) (?:all )?in\b"
+    # voices telling him to hurt the baby
+    r"|\b(?:voices|something) (?:\w+ ){0,3}?(?:telling|tells|told) (?:him|her|me) to (?:hurt|kill"
+    r"|harm|drown|smother)\b"
+    # cut me tonight, end up in a box, knows where I'm staying
+    r"|\b(?:going to|gonna|will|are going to|theyre going to) (?:cut|slash|jump|shank|merk) (?:me|him"
+    r"|her|you|them)\b|\bend up in (?:a box|a coffin|the ground)|\bsix feet under"
+    r"|\bknows? where (?:she|he|you|we|they|i) (?:is|am|are|im) (?:staying|living)\b"
+    # run her over
+    r"|\brun (?:her|him|them|you|me) over\b"
 )
 
 
@@ -630,8 +686,25 @@ def _weapon(doc: _Doc) -> bool:
     return _near(weapon, doc.live(_NOW, past_ok=True) | doc.live(_THREAT), 1)
 
 
+# Menace that is a threat to life when a weapon is shown or named next to it.
+_MENACE = _rx(
+    r"\b(?:(?:see|catch|get|find) (?:you|him|her) (?:tonight|later|after school|soon)|(?:his|her"
+    r"|your|their) (?:home )?address|(?:youre|you are|hes|he is) next|watch (?:your|his|her) back"
+    r"|knows? where (?:you|he|she|they) (?:live|lives))\b"
+)
+_WEAPON_ANY = _rx(rf"\b{_WEAPON_NOUN}\b")
+_WEAPON_TOPIC = _rx(
+    r"\b(?:(?:knife|gun|weapons?) (?:crime|awareness|amnesty|arch|safety|policy)|toy|replica"
+    r"|nerf|water pistol|(?:video|computer|online) game|film|movie)\b"
+)
+
+
 def _threat_to_kill(doc: _Doc) -> bool:
-    threat = doc.live(_THREAT) - doc.sentences(_IDIOM)
+    weapon_shown = doc.sentences(_WEAPON_ANY) - doc.sentences(_WEAPON_TOPIC)
+    if _near(doc.live(_MENACE) - doc.sentences(_IDIOM), weapon_shown, 1):
+        return True
+    threat = doc.live(_THREAT) | ((doc.sentences(_THREAT) & doc.if_only) - doc.historic)
+    threat -= doc.sentences(_IDIOM)
     if not threat:
         return False
     threat = {i for i in threat if not _near([i], doc.mitigated, 1)}
@@ -648,6 +721,12 @@ _SOON = _rx(
     r"|in (?:like |about |around )?(?:\d{1,3}|ten|five|a few|twenty|half an|an) (?:mins?"
     r"|minutes|hours?)|an hour ago|(?:a couple of|a few|\d) hours ago|about to"
     r"|any (?:minute|second))\b"
+    # minutes ago
+    r"|\b(?:(?:\d{1,3}|ten|five|twenty|a few|a couple of) (?:mins?|minutes) ago)\b"
+    # half 3, quarter past
+    r"|\b(?:at )?(?:half (?:past )?\d{1,2}|quarter (?:past|to) \d{1,2})\b"
+    # end of the day
+    r"|\b(?:end of (?:the )?(?:day|school|session|club))\b"
 )
 # A child hurt now: inherently immediate unless historic.
 _INJURY_NOW = _rx(
@@ -667,6 +746,15 @@ _INJURY_NOW = _rx(
     r" |terrible )?(?:pain|agony)|sling|dislocat\w*|(?:cant|unable to) (?:walk|stand up"
     r"|open (?:his|her) eye)|hit by a (?:car|van|bus|lorry)|run over|bent the wrong way"
     r"|bone (?:is )?sticking out|knocked out)\b"
+    # blood down her legs, a wrist bent funny
+    r"|\b(?:blood (?:all )?down (?:her|his|my|their)|bent (?:funny|weird|wrong|oddly|backwards)"
+    r"|at a (?:funny|weird|strange|odd|wrong) angle)\b"
+    # wrists bleeding
+    r"|\b(?:(?:wrists?|arms?|legs?|head|face|nose) (?:is |are )?(?:bleeding|pouring))\b"
+    # scalds and burns
+    r"|\b(?:(?:boiling|hot) (?:water|oil|kettle|tea|coffee|pan)|scald\w*|skin (?:is )?(?:peeling"
+    r"|coming off|blistering|hanging off)|(?:badly|severely) burn\w*|burns? (?:all over|to (?:her"
+    r"|his) (?:face|body|chest|legs?|arms?)))\b"
 )
 _MEDICAL = _rx(
     r"\b(?:not breathing|isnt breathing|stopped breathing|cant breathe|struggling to breathe"
@@ -678,6 +766,15 @@ _MEDICAL = _rx(
     r" fitting|fitting (?:on|and)|having a (?:fit|seizure)|seizure (?:wont|that wont) stop"
     r"|(?:is|hes|shes|very|gone|really) floppy|passed out|choking|overdosed|had a (?:fit|seizure)"
     r"|(?:isnt|not|hasnt|havent) (?:coming|come) round)\b"
+    # limp, hard to rouse, grey
+    r"|\b(?:(?:is|hes|shes|gone|very|really|completely|all|and|but) limp|limp and|hard to (?:wake"
+    r"|rouse)|difficult to (?:wake|rouse)|(?:wont|cant|not) rouse|barely (?:breathing|responsive)"
+    r"|(?:lips|face|skin) (?:are |is )?(?:going |gone |turning )?(?:blue|grey)|(?:grey|blue) and"
+    r" (?:floppy|limp)|(?:floppy|limp) and (?:grey|blue))\b"
+    # gone red and floppy
+    r"|\b(?:(?:red|grey|blue|pale|white|hot) and (?:floppy|limp|unresponsive))\b"
+    # grunting, purple lips
+    r"|\b(?:grunting|(?:lips|face|skin) (?:\w+ )?(?:purple|blue|grey)|purple lips)\b"
 )
 _BABY = _rx(
     r"\b(?:baby|babies|newborn|new born|infant|(?:[1-9]|1[01]) month old|\d{1,2} week old"
@@ -689,6 +786,11 @@ _BABY_HURT = _rx(
     r"|blood (?:coming|from)|fractur\w*|broken|floppy|(?:very|really) (?:sleepy|drowsy)"
     r"|not feeding|bulging|fontanelle|shaken|head injury|lump|bump on (?:his|her|the) head"
     r"|hit (?:the |his |her )?(?:babys |babies )?head)\b"
+    # a baby limp, not feeding, smothered
+    r"|\b(?:limp|(?:wont|isnt|hasnt been|not) (?:feed|feeding|fed)|hard to (?:wake|rouse)"
+    r"|(?:pillow|hand|cushion|blanket) over)\b"
+    # held upside down
+    r"|\b(?:upside down|by (?:the|her|his) (?:legs?|ankles?|arm)|dangl\w*)\b"
 )
 _PILLS = (
     r"(?:paracetamol|pills|tablets|antidepressants|painkillers|meds|medication|ibuprofen|aspirin"
@@ -699,7 +801,7 @@ _OVERDOSE = _rx(
     rf"\b(?:(?:took|taken|had|necked|downed|taking) (?:\d{{1,3}}|a (?:load|lot|bunch|handful"
     rf"|packet|bottle|box|pack|strip|whole (?:packet|bottle|box)) of|loads of|lots of|all (?:of )?"
     rf"(?:her|his|my|the|mums?|dads?)|the whole|(?:her|his|my|mums?|dads?) whole)(?: \w+){{0,3}}"
-    rf" {_PILLS}|swallowed (?:\w+ ){{0,4}}?{_PILLS}|(?:took|taken|taking|had) an overdose"
+    rf" {_PILLS}|swallowed (?:\w+ ){{0,7}}?{_PILLS}|(?:took|taken|taking|had) an overdose"
     rf"|overdosed)\b"
 )
 _SUICIDAL = _rx(
@@ -717,6 +819,9 @@ _LIGATURE = _rx(
     r"\b(?:(?:cord|rope|ligature|belt|scarf|noose|string|lace|lead|wire|tie) (?:tied )?(?:round"
     r"|around) (?:his|her|my|their) neck|tied (?:\w+ ){0,2}?(?:round|around) (?:his|her|my|their)"
     r" neck|(?:made|tied|tying|making) a (?:ligature|noose))\b"
+    # a belt tied to the wardrobe
+    r"|\b(?:(?:belt|rope|cord|scarf|tie|lead|sheet) tied (?:to|round|around) (?:the|his|her|my)"
+    r" (?:wardrobe|door|banister|bed|rail|beam|loft))\b"
 )
 _MEANS = _rx(
     r"\b(?:tablets|pills|paracetamol|rope|noose|roof|bridge|ledge|edge|cliff|railway|tracks"
@@ -733,8 +838,15 @@ _HAZARD = _rx(
 )
 
 
+_CHRONIC = _rx(
+    r"\b(?:for (?:weeks|months|ages|the last (?:few )?(?:weeks|months)|a few weeks|several weeks"
+    r"|\d+ weeks|\d+ months)|decay\w*|rotten|toothache)\b"
+)
+
+
 def _child_injured(doc: _Doc) -> bool:
-    return bool(doc.live(_INJURY_NOW))
+    chronic = doc.sentences(_CHRONIC)
+    return any(not _near([i], chronic, 1) for i in doc.live(_INJURY_NOW))
 
 
 def _medical_emergency(doc: _Doc) -> bool:
@@ -751,10 +863,23 @@ _CRISIS = _rx(
     r"\b(?:cant do this any ?more|cant go on|cant take (?:it|this) any ?more|sorry for everything"
     r"|goodbye everyone|dont want to be (?:here|alive) any ?more|better off without me"
     r"|no point (?:in )?living|ending it all)\b"
+    # goodbyes
+    r"|\b(?:(?:said|saying|says|posted|posting|sent|sending) (?:\w+ )?goodbyes? to (?:everyone"
+    r"|everybody|us|all|her friends|his friends)|tonights the night|(?:final|last) (?:message|post"
+    r"|goodbye))\b"
+    # the last time she'll talk to anyone
+    r"|\b(?:last time (?:\w+ ){0,3}?(?:talk|speak|see|message)|wont see (?:me|her|him) again)\b"
+    # an apology or farewell sent with the means
+    r"|\b(?:sorry mum|sorry dad|im sorry|love you all|tell (?:everyone|mum|them) i love)\b"
+    # bye sir
+    r"|\b(?:(?:bye|goodbye) (?:sir|miss|everyone|all|mum|dad))\b"
 )
 _NO_REPLY = _rx(
     r"\b(?:(?:isnt|not|stopped) (?:replying|answering|responding|picking up)|phone (?:is )?(?:off"
     r"|dead)|gone quiet|no reply)\b"
+    # cannot reach her
+    r"|\b(?:(?:cant|cannot|can not|couldnt) (?:get hold of|reach|contact|get through to) (?:her|him"
+    r"|them))\b"
 )
 _SUICIDE_PLAN = _rx(
     r"\b(?:(?:going to|gonna|about to|planning to|plans to|plan to|decided to) (?:\w+ )?(?:kill"
@@ -774,12 +899,12 @@ _AT_HEIGHT = _rx(
 def _suicide_risk(doc: _Doc) -> bool:
     if doc.live(_OVERDOSE) or doc.live(_LIGATURE) or doc.live(_AT_HEIGHT):
         return True
-    if doc.live(_SUICIDE_PLAN) - doc.sentences(_NEVER):
+    if doc.live(_SUICIDE_PLAN) - doc.sentences(_NEVER) - _habitual(doc):
         return True
     crisis = doc.live(_CRISIS)
     if _near(crisis, doc.live(_NO_REPLY, past_ok=True) | doc.live(_MEANS) | doc.live(_SOON), 1):
         return True
-    intent = doc.live(_SUICIDAL) - doc.sentences(_NEVER)
+    intent = doc.live(_SUICIDAL) - doc.sentences(_NEVER) - _habitual(doc)
     return _near(intent, doc.live(_MEANS) | doc.live(_SOON), 1)
 
 
@@ -792,6 +917,9 @@ _PRESENT = _rx(
     r"|turning) up|at (?:my|the|our) (?:front )?(?:door|gate)|in reception|has just|have just"
     r"|just now|trying to|right now|on (?:his|her|their) way|already|right behind|behind (?:me|her"
     r"|him|us)|following (?:me|her|him|us)|(?:wont|will not|refuses to|refusing to) leave)\b"
+    # someone insisting or waiting now
+    r"|\b(?:(?:is|are|hes|shes|theyre|he is|she is|they are|who is) (?:insisting|demanding"
+    r"|threatening|waiting|wanting|refusing|saying|asking))\b"
 )
 _TAKE_CHILD = _rx(
     r"\b(?:taking|take|took|taken|collect|collecting|grab|grabbing|snatch|snatched|leave with"
@@ -816,6 +944,12 @@ _TAKE_CONTEXT = _rx(
     r"|history of violence|security|sent anyone"
     r"|dont know|do not know|mum doesnt"
     r" know|knife|drunk)\b"
+    # a letter saying he is a risk
+    r"|\b(?:unsupervised contact|(?:is|as) a risk to (?:children|the child|him|her|them)|must not"
+    r" (?:have|see|collect|take))\b"
+    # a stranger hanging round the gates
+    r"|\b(?:(?:a|some) (?:bloke|man|guy|woman|stranger) in a (?:\w+ )?(?:car|van)|hanging"
+    r" (?:round|around|about) (?:the )?(?:gates?|school|park))\b"
 )
 _UNAUTHORISED = _rx(
     r"\b(?:(?:not|isnt|wasnt) on (?:the|her|his|their) (?:collection |pick ?up |contact )?list"
@@ -830,10 +964,15 @@ _SNATCH = _rx(
     r"|daughter|pupil)s?|(?:trying to|tried to|attempting to|attempted to|try to) (?:get|lure|take"
     r"|pull|drag|push|bundle|entice) (?:\w+ ){0,3}?(?:into|in) (?:a|his|the|their) (?:car|van"
     r"|taxi|house|flat))\b"
+    # luring with sweets
+    r"|\b(?:(?:told|asked|asking|telling|offered|offering) (?:him|her|them|me|the kids?) (?:to come"
+    r" (?:round|with|over|to)|to get in|sweets|money|a lift)|for sweets)\b"
 )
 _TRAVEL_SOON = _rx(
     r"\b(?:in the morning|tomorrow|tonight|today|this weekend|flight (?:is|leaves)|flying (?:out"
     r"|tonight|tomorrow|today))\b"
+    # on Friday
+    r"|\b(?:on|this) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 _FORCED_INTO = _rx(
     r"\b(?:push|pushed|pushing|bundle|bundled|bundling|drag|dragged|dragging|force|forced"
@@ -851,6 +990,9 @@ _MISSING = _rx(
     r"|cannot) find (?:her|him)|(?:no one|nobody)"
     r" knows where|last seen|(?:phone|mobile) (?:is |has been )?(?:off|dead|switched off|goes"
     r" straight to voicemail)|not answering|not picking up)\b"
+    # gone since 6pm
+    r"|\b(?:(?:has been|been|is|was) gone (?:since|for)|(?:not|hasnt|has not) been (?:seen|heard"
+    r" from) since|out all night)\b"
 )
 _BACK_SAFE = _rx(
     r"\b(?:(?:is|shes|hes|are|theyre|now) (?:back|home|safe)|came back|come back (?:on|last)"
@@ -868,6 +1010,11 @@ _WITH_ADULTS = _rx(
     r" contact|court order|non[- ]?molestation|(?:birth|biological) (?:father|dad|mother|mum)"
     r"|met (?:online|on"
     r" \w+)|(?:he is|hes|who is|says hes|told her hes|claims hes) (?:1[89]|[2-9]\d)\b)\b"
+    # a man in a car
+    r"|\b(?:(?:bloke|man|men|stranger|adult|guy|woman) in a (?:\w+ )?(?:car|van))\b"
+    # boyfriend is 20; a man's flat
+    r"|\b(?:(?:boyfriend|man|partner|guy) is (?:1[89]|[2-9]\d)|a (?:mans|blokes|grown mans)"
+    r" (?:flat|house|car|place)|older (?:guys|teenagers|teens|youths))\b"
 )
 _HELD = _rx(
     r"\b(?:(?:wont|will not|dont|do not|refuse to|refusing to)(?<!i wont)(?<!we wont)(?<!i dont)"
@@ -880,6 +1027,13 @@ _HELD = _rx(
     r"|taking) (?:her|him|me|them) (?:somewhere|away|off)|wont let (?:her|him|me|them) out"
     r"|(?:wont|will not|not) give (?:me|her|him) (?:my|her|his)"
     r" phone back|held (?:against|hostage|captive|prisoner))\b"
+    # locked in a room now
+    r"|\b(?:(?:is|are|being) (?:kept )?locked in (?:a|the|her|his|their) (?:\w+ )?(?:bedroom|room"
+    r"|cupboard|shed|flat|house))\b"
+    # not allowed to leave
+    r"|\b(?:(?:not|isnt|arent|is not) allowed to (?:leave|go|come home|go home)|(?:took|taken|take)"
+    r" (?:his|her|my) phone (?:off|away)|(?:until|till) (?:hes|shes|he has|she has|i have) (?:sold"
+    r"|paid))\b"
 )
 _ABUSE_LIVE = _rx(
     r"\b(?:(?:telling|asking|making|getting|forcing) (?:her|him|me) (?:to )?(?:take (?:her|his|my"
@@ -920,10 +1074,26 @@ _ALONE = _rx(
     r"{0,3}?(?:outside|in the car|alone|on (?:her|his|their) own)|(?:locked|left|shut) in (?:a|the"
     r"|his|her|their) (?:car|van)|wandering (?:\w+ ){0,4}?on"
     r" (?:his|her|their) own|no sign of (?:parents|an adult|any adults|mum|dad|anyone))\b"
+    # children on their own, no adult
+    r"|\b(?:(?:kids|children|toddlers?|babies|twins|siblings|little ones|year olds?) (?:\(\d[^)]{0,12}\) )?"
+    r"(?:\w+ ){0,3}?(?:on their own|alone|by themselves|unattended)|no adults?(?: (?:anywhere"
+    r"|around|with|there|present|in sight|home|in))?)\b"
+    # walking along a road in pyjamas, mum asleep
+    r"|\b(?:(?:walking|wandering|roaming|playing) (?:\w+ ){0,3}?(?:along|on|by|near|in) (?:the|a)"
+    r" (?:road|dual carriageway|motorway|street|canal|river|railway)|(?:mum|dad|mummy|daddy"
+    r"|parents?) (?:is |are )?(?:asleep|passed out|not home|not in))\b"
+    # alone in a car
+    r"|\b(?:alone in (?:a|the|her|his|their) (?:car|van))\b"
 )
 _YOUNG = _rx(
     r"\b(?:baby|babies|toddlers?|twins|little ones|[0-9] year olds?|(?:[1-9]|1[01]) month"
     r" old|infant|newborn)\b"
+    # under fives, (5 and 7)
+    r"|\b(?:under (?:\d{1,2}|fives?)s?)\b|\((?:[1-9]|1[01])(?:(?:,| and| &) ?\d{1,2})*\)"
+    # kids aged about 4
+    r"|\b(?:(?:kids|children|boys|girls|toddlers?|twins) (?:aged |of )?(?:about |around )?[1-9])\b"
+    # a little girl, maybe 3
+    r"|\b(?:(?:little|small) (?:girl|boy|one|kid)|(?:maybe|about|around|aged) [1-9](?!\d))\b"
 )
 _LATE = _rx(
     r"\b(?:midnight|for hours|all night|right now|tonight|gone \d{1,2}|\d{1,2} ?pm|days ago"
@@ -932,6 +1102,12 @@ _LATE = _rx(
     r"|street|motorway|river|canal|water|no sign of|boiling|(?:so|very|really) hot|crying|screaming"
     r"|(?:\d{1,3}|ten|twenty|thirty|forty) (?:mins?|minutes)|car park"
     r"|(?:nobody|no one) (?:is )?(?:around|about|here|there)|fire|smoke)\b"
+    # the small hours; heights
+    r"|\b(?:[1-5](?:[:.]\d\d)? ?am|balcony|ledge|window ?sill|roof|open window)\b"
+    # dual carriageway
+    r"|\b(?:dual carriageway|pyjamas)\b"
+    # a hot car
+    r"|\b(?:\d{2} degrees|windows (?:up|closed|shut))\b"
 )
 
 
@@ -942,10 +1118,37 @@ def _abduction(doc: _Doc) -> bool:
     soon |= doc.live(_TRAVEL_SOON, past_ok=True)
     if _near(doc.live(_UNAUTHORISED), soon, 1):
         return True
-    take = doc.live(_TAKE_CHILD)
+    take = {i for i in doc.live(_TAKE_CHILD) if not _near([i], doc.mitigated, 1)}
     if not take or not _near(take, doc.live(_TAKE_CONTEXT, past_ok=True), 1):
         return False
     return _near(take, soon, 1)
+
+
+_TRAVEL_NOW = _rx(
+    r"\b(?:(?:at|to|in|from) the airport|flights? (?:is|leaves|at|tonight|tomorrow|today|this"
+    r"|booked for)|(?:flying|fly|flies|leaving|leave|going) (?:out |abroad |to \w+ )?(?:tonight"
+    r"|tomorrow|today|in the morning|this (?:evening|afternoon|weekend))|(?:bags|suitcases?)"
+    r" (?:are )?packed|packed (?:her|his) (?:bags|suitcase))\b"
+)
+
+
+_TRAVEL_VERB = _rx(
+    r"\b(?:fly|flying|flies|flight|going|go|take|takes|taking|sent|sending|send|leaving|leave"
+    r"|travel\w*|trip|holiday|airport|abroad|back home|home)\b"
+)
+
+
+def _taken_abroad(doc: _Doc) -> bool:
+    """A child about to be flown out for a marriage or cutting (the concern words of
+    forced_marriage / fgm next to travel within hours)."""
+    soon = doc.live(_TRAVEL_SOON, past_ok=True) & doc.sentences(_TRAVEL_VERB)
+    travel = doc.live(_TRAVEL_NOW, past_ok=True) | soon
+    if not travel:
+        return False
+    harm = set().union(*(doc.live(_CONCERN_GROUP[name]) for name in ("forced_marriage", "fgm")))
+    # taken to a war zone: radicalisation said with the journey
+    harm |= doc.live(_CONCERN_GROUP["radicalisation"]) & doc.sentences(_TRAVEL_VERB)
+    return _near(harm, travel, 1)
 
 
 def _missing_with_adult(doc: _Doc) -> bool:
@@ -960,8 +1163,46 @@ _GROOMER = _rx(
 )
 
 
+_COERCED = _rx(
+    r"\b(?:(?:have|has|had) to (?:come|go|get in|meet|work|do)|(?:making|forcing|made|make|makes)"
+    r" (?:me|her|him) (?:to )?(?:come|go|get in|meet|work|do)|(?:i|she|he) owes? (?:them|him|her"
+    r"|money)|in debt to)\b"
+    # come with me or else
+    r"|\b(?:if (?:i|she|he) (?:dont|doesnt|wont) (?:come|go|get in|meet)|send (?:everyone|people|her"
+    r" (?:mum|parents)|his (?:mum|parents)|my (?:mum|parents)) (?:the|my|her|his) (?:videos|pics"
+    r"|pictures|photos|nudes))\b"
+)
+# Within hours, or waiting outside (narrower than _SOON: no bare "now", "later").
+_URGENT = _rx(
+    r"\b(?:tonight|today|right now|this (?:morning|afternoon|evening)|in (?:\d{1,3}|a few|ten|five"
+    r"|twenty|half an) (?:mins?|minutes|hours?)|after school|any (?:minute|second)|(?:waiting"
+    r" )?outside (?:my|our|the|her|his) (?:house|flat|home|school|door|gate))\b"
+    # outside school now
+    r"|\b(?:outside (?:school|college|home|the school|the gates?)(?: now)?|straight (?:from|after)"
+    r" school)\b"
+)
+_CSE_PLAN = _rx(
+    r"\b(?:party|flat|house|hotel|sleepover|gathering|(?:give|gives|giving) (?:you|her|them|girls)"
+    r" (?:free )?(?:vodka|alcohol|drink|drugs|weed)|have to be nice to (?:them|him))\b"
+)
+_MEET_ADULT = _rx(
+    r"\b(?:(?:meeting|meet|meet up with|meeting up with|going to see|sneaking out to (?:see|meet))"
+    r" (?:\w+ ){0,3}?(?:man|men|adult|guy|bloke|older (?:man|men|lad|lads|boy|boys)|stranger"
+    r"|someone (?:she|he) met))\b"
+)
+_CCE_LIVE = _rx(
+    r"\b(?:(?:going|gone|go|sent|sending|taking (?:him|her)|taken) (?:on|to do) a job|(?:gave"
+    r"|given) (?:him|her|them) a (?:knife|blade|gun|weapon)|(?:knife|blade|gun|weapon) (?:that )?"
+    r"(?:they|he|the \w+) gave (?:him|her)|(?:car|van) full of (?:older )?(?:men|lads|blokes)"
+    r"|going country|(?:sent|sending) (?:him|her) (?:out )?to (?:sell|deliver|drop|run)|(?:doing|do)"
+    r" (?:a )?drops?|(?:running|run) (?:a |the )?line)\b"
+)
+
+
 def _exploitation_now(doc: _Doc) -> bool:
-    if doc.live(_HELD) or doc.live(_FORCED_INTO):
+    if doc.live(_HELD) - _habitual(doc) or doc.live(_FORCED_INTO):
+        return True
+    if _near(doc.live(_CCE_LIVE) - _habitual(doc), doc.live(_NOW, past_ok=True), 1):
         return True
     adult = doc.live(_WITH_ADULTS, past_ok=True)
     present = doc.live(_ACCESS) | doc.live(_PRESENT)
@@ -970,8 +1211,20 @@ def _exploitation_now(doc: _Doc) -> bool:
     now = doc.live(_NOW, past_ok=True) | doc.live(_PRESENT, past_ok=True)
     if _near(doc.live(_GROOMER), doc.live(_PRESENT, past_ok=True), 1):
         return True
-    now |= doc.live(_CSE_SETTING, past_ok=True)
-    return _near(doc.live(_ABUSE_LIVE) | doc.live(_OLDER_MEN_NOW), now, 1)
+    told_after = doc.sentences(_PAST_TIME) - doc.sentences(_NOW_STRICT)
+    coerced = doc.live(_COERCED)
+    if _near(coerced, doc.live(_WITH_ADULTS, past_ok=True), 1) and _near(
+        coerced, doc.live(_URGENT, past_ok=True), 1
+    ):
+        return True
+    party = doc.live(_CSE_PLAN) & doc.sentences(_URGENT)
+    if _near(party, doc.live(_WITH_ADULTS, past_ok=True), 1):
+        return True
+    meet = doc.live(_MEET_ADULT) | doc.live(_GROOMER)
+    if _near(meet, doc.live(_SOON, past_ok=True) | doc.live(_PRESENT, past_ok=True), 1):
+        return True
+    now |= doc.live(_CSE_SETTING, past_ok=True) - told_after
+    return _near(doc.live(_ABUSE_LIVE) | (doc.live(_OLDER_MEN_NOW) - told_after), now, 1)
 
 
 def _children_alone(doc: _Doc) -> bool:
@@ -989,6 +1242,12 @@ _SEXUAL_ASSAULT = _rx(
     r"|her|me) (?:down there|inside|under)|hurt (?:her|him|me) down there|(?:did|does|do)"
     r" (?:stuff|things|sexual things) to|put (?:his|her) (?:finger|hand)s? (?:in|inside|down)"
     r"|(?:had|have|has) sex with (?:her|him|me))\b"
+    # hands in her knickers
+    r"|\b(?:puts? (?:his|her) (?:\w+ )?(?:hands?|fingers?) (?:in|inside|down) (?:my|her|his)"
+    r"|(?:hands?|fingers?) (?:in|down|inside) (?:my|her|his) (?:knickers|pants|trousers|pyjamas"
+    r"|nightie|underwear))\b"
+    # held her down
+    r"|\b(?:(?:held|pinned) (?:her|him|me) down)\b"
 )
 _RECENT = _rx(
     r"\b(?:last night|yesterday|this morning|today|earlier|at the weekend|on (?:saturday|sunday"
@@ -1015,6 +1274,11 @@ _ACCESS = _rx(
     r"|(?:get|gets|do|does|happen|happens) (?:it )?again (?:tonight|today|later|when)"
     r"|(?:he|she) will do it again|again tonight|at (?:his|hers|theirs) (?:this|tonight)"
     r"|(?:is|are) still (?:there|here|around|in the|at the))\b"
+    # still on site, at home with the baby, babysitting
+    r"|\b(?:(?:hes|he is|shes|she is|theyre|they are|is|are) still (?:on|in|at|around|here|there"
+    r"|nearby)|(?:at home|alone|on (?:his|her) own|home alone) with (?:her|him|them|the \w+)"
+    r"|babysit(?:s|ting)? (?:her|him|them|the kids|the children|tonight)|(?:is|hes|shes)"
+    r" babysitting)\b"
 )
 _ABUSE = _rx(
     r"\b(?:hit|hits|hitting|punched|kicked|slapped|smacked|beat|beats|beaten|battered|belt"
@@ -1027,6 +1291,21 @@ _ABUSE = _rx(
     r"|face|head|ear|cheek)|finger ?marks|fingertip|grip marks|hand ?print|slap marks|belt marks"
     r"|bite marks?|cigarette burns?|locked (?:her|him|them|me)"
     r"(?: \w+){0,3} in)\b"
+    # smothering; sexual abuse in a child's words
+    r"|\b(?:(?:pillow|hand|cushion|blanket|bag) over (?:the |her |his |their )?(?:\w+ )?(?:face"
+    r"|mouth|head)|puts? (?:his|her) (?:\w+ )?(?:hands?|fingers?) (?:in|inside|down|up)|(?:hands?"
+    r"|fingers?) (?:in|down|inside|up) (?:my|her|his) (?:knickers|pants|trousers|pyjamas|nightie"
+    r"|nightdress|underwear)|(?:comes?|came|coming|gets?|got) (?:in|into) (?:my|her|his) (?:bed"
+    r"|bedroom|room) at night|(?:tickle|tickling|secret|wriggly|naughty|special) game|tickl\w*"
+    r" (?:\w+ ){0,3}?under|touch(?:es|ed|ing) (?:me|her|him) (?:down there|under|at night)"
+    r"|hurts? (?:her|his|my) (?:wee-?wee|minnie|front bottom|privates|private parts|willy|fanny"
+    r"|bits))\b"
+    # sat on his chest
+    r"|\b(?:sat on (?:his|her|my) (?:chest|head|face)|(?:couldnt|could not|cant) breathe"
+    r"|whip\w*)\b"
+    # bruised ears, a torn frenulum
+    r"|\b(?:bruis\w* (?:on|to|behind) (?:her|his|the|both) (?:neck|face|head|ears?|cheeks?|eyes?)"
+    r"|torn frenulum|frenulum)\b"
 )
 _UNSAFE_HOME = _rx(
     r"\b(?:(?:too scared|scared|afraid|frightened|terrified|not safe|isnt safe|unsafe) to (?:go"
@@ -1065,7 +1344,12 @@ _DRIVING = _rx(
 )
 _HABITUAL = _rx(
     r"\b(?:sometimes|often|always|every (?:day|night|time|week|weekend)|most (?:days|nights"
-    r"|weekends)|all the time|usually|regularly|keeps|when(?:ever)? (?:he|she) has them)\b"
+    r"|weekends)|all the time|usually|regularly|keeps|when(?:ever)? (?:he|she) has them|whenever"
+    r"|every time)\b"
+)
+# What would happen if: "they beat him up if he doesn't hold stuff for them".
+_CONDITIONAL = _rx(
+    r"\b(?:if (?:he|she|they|i|you) (?:doesnt|dont|does not|do not|wont|refuses?|says?|tells?))\b"
 )
 _VIOLENCE_NOW = _rx(
     r"\b(?:(?:is|are|hes|shes|theyre|he is|she is|they are|someones|someone is|still)"
@@ -1102,8 +1386,20 @@ _FIGHTING = _rx(
 )
 
 
+_JUST_HAPPENED = _rx(
+    r"\b(?:just (?:now|happened|been|got|come|came|left|got out)|has just|have just|an hour ago"
+    r"|(?:\d{1,3}|ten|twenty|thirty|a few|a couple of) (?:mins?|minutes|hours) ago|earlier (?:today"
+    r"|tonight|this (?:morning|afternoon|evening))|(?:is|are|were|we are|were at|im at|shes at)"
+    r" (?:\w+ ){0,3}?now)\b"
+    # half an hour ago
+    r"|\b(?:half an hour ago)\b"
+)
+
+
 def _sexual_assault_recent(doc: _Doc) -> bool:
     assault = doc.live(_SEXUAL_ASSAULT)
+    if _near(assault, doc.live(_JUST_HAPPENED, past_ok=True), 1):
+        return True
     recent = {i for i in assault if _near([i], doc.live(_RECENT, past_ok=True), 1)}
     return _near(recent, doc.live(_ACCESS) - doc.mitigated, 1)
 
@@ -1136,13 +1432,27 @@ def _drunk_driving_children(doc: _Doc) -> bool:
     return _near(drunk, doc.live(_NOW, past_ok=True) | doc.live(_PRESENT, past_ok=True), 1)
 
 
+# A report of what happened before ("she was drinking with...", "attended a call last night").
+_PAST_TIME = _rx(
+    r"\b(?:last night|yesterday|at the weekend|last weekend|over the weekend|the other day"
+    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|attended (?:a|an|the)"
+    r"|(?:she|he|they) (?:was|were) (?:\w+ing|with|at|in))\b"
+)
+
+
 def _habitual(doc: _Doc) -> set[int]:
     """Sentences about what usually happens ("he often hits her") unless they also say now."""
     return doc.sentences(_HABITUAL) - doc.sentences(_SOON)
 
 
+_SELF_DIRECTED = _rx(
+    r"\b(?:(?:hitting|punching|kicking|hurting|harming|biting|scratching|banging|slapping)"
+    r" (?:him|her|my|them)sel(?:f|ves))\b"
+)
+
+
 def _ongoing_violence(doc: _Doc) -> bool:
-    not_real = _habitual(doc) | doc.sentences(_IDIOM)
+    not_real = _habitual(doc) | doc.sentences(_IDIOM) | doc.sentences(_SELF_DIRECTED)
     if doc.live(_VIOLENCE_NOW) - not_real or doc.live(_BEEN_HITTING) - not_real:
         return True
     if _near(doc.live(_HAS_HURT) - not_real, doc.live(_NOW, past_ok=True), 0):
@@ -1166,6 +1476,8 @@ _ACUTE_VIOLENCE = _rx(
     r"|stamped on|beaten up|beat (?:her|him|me) up|(?:punched|kicked|hit|slapped) (?:her|him|me"
     r"|my \w+|his \w+|their \w+) (?:in|on) the (?:face|head|stomach)|out of (?:the|a) window"
     r"|off (?:the|a) (?:balcony|bridge))\b"
+    # by her throat, pinned against the wall
+    r"|\b(?:by (?:her|his|the|my) (?:throat|neck)|pinn(?:ed|ing) (?:\w+ ){0,3}?against)\b"
 )
 _RECENTLY = _rx(
     r"\b(?:just|a few minutes ago|(?:\d{1,3}|ten|five|twenty) (?:mins?|minutes) ago|an hour ago"
@@ -1181,7 +1493,8 @@ def _acute_injury(doc: _Doc) -> bool:
 
 def _acute_violence(doc: _Doc) -> bool:
     recent = doc.live(_RECENTLY, past_ok=True) | doc.live(_NOW, past_ok=True)
-    violence = {i for i in doc.live(_ACUTE_VIOLENCE) if not _near([i], doc.mitigated, 1)}
+    violence = doc.live(_ACUTE_VIOLENCE) - _habitual(doc) - doc.sentences(_CONDITIONAL)
+    violence = {i for i in violence if not _near([i], doc.mitigated, 1)}
     return _near(violence, recent, 1)
 
 
@@ -1189,7 +1502,7 @@ def _acute_violence(doc: _Doc) -> bool:
 # behind me"), in a live, unmitigated sentence. Fires without a named reason.
 _SEVERE = _rx(
     r"\b(?:guns?|firearms?|pistols?|rifles?|shotguns?|machetes?|crossbows?|swords?|acid|weapons?"
-    r"|kill(?:s|ed|ing)?(?! (?:my|him|her|them|your)sel)(?! me\b)(?! time)|murder(?:ed|ing|s)?"
+    r"|kill(?:s|ed|ing)?\b(?! (?:my|him|her|them|your)sel)(?! me\b)(?! time)|murder(?:ed|ing|s)?"
     r"|stab(?:s|bed|bing)?|(?:been|got|was|were) shot|shot (?:him|her|them|at)|shooting"
     r"|strangl\w*|rape[sd]?|raping|sexually assault\w*|molest\w*|bleeding|blood (?:on|everywhere"
     r"|all over|coming|pouring|from)|covered in (?:blood|cuts)|(?:a lot|lots) of blood"
@@ -1205,7 +1518,7 @@ _SEVERE = _rx(
 
 def _severe_harm_now(doc: _Doc) -> bool:
     severe = doc.live(_SEVERE) - doc.sentences(_NOT_A_WEAPON) - doc.sentences(_IDIOM)
-    severe -= _habitual(doc)
+    severe -= _habitual(doc) | (doc.sentences(_PAST_TIME) - doc.sentences(_NOW_STRICT))
     severe = {i for i in severe if not _near([i], doc.mitigated, 1)}
     now = doc.live(_SOON, past_ok=True) | doc.live(_PRESENT, past_ok=True)
     now |= doc.live(_NOW_STRICT, past_ok=True) | doc.live(_RECENTLY, past_ok=True)
@@ -1229,6 +1542,7 @@ _DANGER_RULES: tuple[tuple[str, Callable[[_Doc], bool]], ...] = (
     ("ongoing_violence", _ongoing_violence),
     ("ongoing_violence", _acute_violence),
     ("abduction", _abduction),
+    ("abduction", _taken_abroad),
     ("missing_with_adult", _missing_with_adult),
     ("exploitation_now", _exploitation_now),
     ("", _children_alone),  # danger without a named reason
@@ -1250,59 +1564,93 @@ def _is_danger(reasons: tuple[str, ...]) -> tuple[bool, tuple[str, ...]]:
 
 # (role, phrases). Where phrases overlap the longest one found in the text wins ("gp receptionist"
 # is "other", not "gp"): see _longest_role_phrase.
+# What comes before "teacher" / "tutor" in a job title ("Year 7 tutor", "reception class teacher").
+_TEACH_PREFIX = (
+    r"(?:pe|reception|class|form|supply|primary|secondary|maths|math|english|music|art|drama"
+    r"|science|history|geography|re|rs|computing|ict|french|spanish|german|languages|dt|food"
+    r"|food tech|pshe|rse|sen|send|special needs|infant|junior|nursery|sixth form|college|cover"
+    r"|lead|year \d{1,2}|ks ?\d|key stage \d)"
+)
 _ROLE_TERMS: tuple[tuple[str, str], ...] = (
     ("trainer", r"(?:safeguarding |lscb |multi-agency |lead )?trainer|training (?:lead|officer)"),
     ("dsl", r"dsl|ddsl|deputy dsl|dsp|designated safeguarding (?:lead|officer|person)"
      r"|designated (?:teacher|person)|safeguarding lead|child protection lead"),
     ("teaching_assistant", r"ta|teaching assistant|lsa|hlta|(?:learning support|classroom)"
-     r" assistant"),
+     r" assistant|(?:sen |send )?(?:1:1|one to one|1-1) (?:support|ta|assistant)"),
     ("health_visitor", r"hv|health visitor"),
     ("midwife", r"(?:community )?midwife"),
     ("nurse", r"(?:school|practice|paeds|paediatric|ed|a&e|a and e|sexual health|ward|community"
-     r"|mental health|charge|specialist|safeguarding|camhs) nurse|nurse(?: on the \w+ ward)?"),
+     r"|mental health|charge|specialist|safeguarding|camhs|dental|district|neonatal|childrens"
+     r"|staff|triage|theatre|learning disability) nurse|nurse(?: on the \w+ ward)?"),
     ("gp", r"gp|general practitioner"),
     ("doctor", r"(?:a&e|a and e|ed|hospital|junior) doctor|doctor|paediatrician|consultant"
-     r"|registrar|dentist"),
-    ("social_worker", r"(?:trainee |student |newly qualified |childrens |locum )?social worker"),
-    ("police", r"police officer|pc|pcso|detective(?: constable)?|police"),
+     r"|registrar|dentist|psychiatrist"),
+    ("social_worker", r"(?:trainee |student |newly qualified |childrens |locum )?social worker"
+     r"|social work (?:assistant|student)|independent reviewing officer|iro|principal social worker"
+     r"|(?:personal|leaving care) adviser"),
+    ("police", r"police officer|pc|pcso|detective(?: constable| sergeant| inspector)?|police"
+     r"(?: constable| sergeant| inspector| staff)?|sergeant"),
     ("early_years", r"nursery (?:nurse|worker|practitioner|teacher|key worker|assistant)"
      r"|child ?minder|early years (?:practitioner|worker|teacher|educator|lead)|key (?:person"
-     r"|worker)|pre-?school (?:worker|leader|assistant)|nursery"),
-    ("youth_worker", r"youth (?:worker|leader|club leader|support worker)|detached youth worker"),
+     r"|worker)|pre-?school (?:worker|leader|assistant|teacher|practitioner)|nursery|room leader"
+     r"|(?:baby|toddler|pre-?school) room (?:leader|practitioner|worker)|nanny|playgroup"
+     r" (?:leader|worker)"),
+    ("youth_worker", r"youth (?:worker|leader|club leader|club worker|support worker|officer"
+     r"|mentor)|(?:detached|outreach) (?:youth )?worker"),
     ("sports_coach", r"(?:football|swimming|rugby|cricket|head|assistant|gymnastics|netball|dance"
-     r"|tennis|boxing|sports?|athletics) coach|coach|swimming teacher|dance teacher"),
-    ("volunteer", r"volunteer(?: at \w+(?: \w+)?)?|scout leader|cub leader|brownie leader"
-     r"|guide leader|beaver leader"),
-    ("faith_leader", r"vicar|imam|priest|pastor|rabbi|faith leader|youth pastor|church leader"
-     r"|sunday school(?: teacher| helper| leader)?|madrasa teacher"),
+     r"|tennis|boxing|sports?|athletics|hockey|basketball|judo|karate|martial arts) coach|coach"
+     r"|(?:swimming|dance|gymnastics|riding|karate|judo|martial arts) (?:teacher|instructor)"
+     r"|instructor|lifeguard"),
+    ("volunteer", r"volunteer(?: at \w+(?: \w+)?)?|(?:scout|cub|brownie|guide|beaver|rainbow"
+     r"|explorer|cadet|girlguiding|brigade)s? (?:leader|helper|volunteer|instructor)"
+     r"|(?:group|unit|troop|pack|section) leader"),
+    ("faith_leader", r"vicar|curate|imam|priest|pastor|rabbi|minister|faith leader|youth pastor"
+     r"|church (?:leader|youth worker)|sunday school(?: teacher| helper| leader)?"
+     r"|madrasa teacher"),
     ("residential_worker", r"residential(?: (?:care |support |childcare )?worker)?|residential"
      r" (?:care|support) worker|(?:work|working) in a childrens home|childrens home worker"),
     ("yot", r"yot(?: case manager| worker| officer)?|youth offending (?:worker|officer|team"
      r"|case manager)|youth justice (?:worker|officer)"),
-    ("family_support", r"family support(?: worker)?|early help (?:worker|practitioner|officer)"
-     r"|family (?:worker|practitioner)"),
+    ("family_support", r"(?:childrens centre|family centre|family hub) (?:worker|practitioner)"
+     r"|family support(?: worker)?|early help (?:worker|practitioner|officer"
+     r"|coordinator|key worker)|family (?:worker|practitioner|link worker)|parenting"
+     r" (?:practitioner|worker)"),
     ("manager", r"(?:practice|nursery|centre|childrens centre|school business|team|service|office"
      r"|home|registered|deputy) manager|manager|i manage"),
-    ("teacher", r"(?:pe|reception|class|form|supply|primary|secondary|maths|english|music|art"
-     r"|science|year \d{1,2}) teacher|teacher|form tutor|college tutor|tutor|head of year"
-     r"|lecturer|pshe lead|senco|deputy head|headteacher|head teacher"),
-    ("other", r"foster carer|attendance officer|(?:safeguarding )?governor|(?:gp |school )?"
-     r"receptionist|dinner lady|lunchtime supervisor|taxi marshal|school office|caretaker"
-     r"|minibus driver|bus driver|pastoral (?:lead|worker|manager)|learning mentor|counsellor"
-     r"|play ?worker|support worker|school business manager|practice manager"),
+    ("teacher", rf"(?:{_TEACH_PREFIX} ){{1,2}}(?:teacher|tutor)|teacher|form tutor|college tutor"
+     r"|tutor|head of (?:year|key stage|ks ?\d|department|sixth form|house|science|maths|english"
+     r"|pe)(?: \d{1,2})?|lecturer|pshe lead|senco|sendco|(?:deputy|assistant) head(?:teacher)?"
+     r"|headteacher|head teacher|(?:vice )?principal|cover supervisor"),
+    ("other", r"foster carer|kinship carer|attendance officer|(?:safeguarding )?governor"
+     r"|(?:gp |school |dental |practice |surgery |ward |front desk )?receptionist|dinner lady"
+     r"|(?:lunchtime|midday|playground) supervisor|(?:school |nursery )?(?:cook|chef|kitchen assistant)|taxi marshal|school office|caretaker"
+     r"|(?:minibus|bus|coach|taxi) driver|(?:bus |passenger )?escort|pastoral (?:lead|worker"
+     r"|manager|support|officer)|learning mentor|counsellor|play ?worker|support worker"
+     r"|school business manager|practice manager|paramedic|ambulance (?:crew|technician"
+     r"|clinician|worker)|emergency care assistant|camhs (?:worker|practitioner|clinician"
+     r"|therapist)|(?:family |play |speech and language |occupational |art |drama )?therapist"
+     r"|psychologist|housing (?:officer|support worker|worker|manager)|probation"
+     r" (?:officer|worker)|(?:health ?care|healthcare) assistant|hca|pharmacist|optician"
+     r"|physio(?:therapist)?|librarian|cleaner|exam invigilator|school admin"),
 )
 _ROLE_ANY = "|".join(phrases for _, phrases in _ROLE_TERMS)
 # Where someone works or volunteers -> their likely role ("I work in a nursery").
 _SETTINGS: tuple[tuple[str, str], ...] = (
     ("early_years", r"nursery|pre-?school|playgroup|creche|childminding"),
     ("residential_worker", r"childrens home|residential (?:home|unit|school)"),
-    ("teacher", r"school|academy|college|sixth form"),
+    ("sports_coach", r"(?:football|rugby|cricket|swimming|sports?|gymnastics|boxing|netball"
+     r"|dance|athletics|hockey|tennis|martial arts|judo|karate) (?:club|school|academy|team)"
+     r"|(?:under|u) ?\d{1,2}s? (?:team|squad|side)"),
+    ("teacher", r"school|academy|college|sixth form|pupil referral unit|pru|alternative provision"),
     ("nurse", r"hospital|ward|a and e|a&e"),
     ("gp", r"gp (?:surgery|practice)"),
+    ("doctor", r"dental (?:surgery|practice)|dentists"),
     ("police", r"police"),
     ("social_worker", r"childrens services|social services|social care"),
+    ("family_support", r"childrens centre|family hub|early help"),
+    ("yot", r"youth offending|youth justice"),
     ("youth_worker", r"youth (?:club|centre|service|project)"),
-    ("sports_coach", r"(?:football|rugby|cricket|swimming|sports?|gymnastics|boxing) club"),
+    ("other", r"camhs|ambulance service|housing association|refuge|probation"),
     ("volunteer", r"(?:scout|cub|brownie|guide|beaver) (?:group|troop|pack|unit)|food bank"
      r"|charity|holiday club|sunday school|church|mosque|temple|gurdwara|synagogue"),
 )
@@ -1315,14 +1663,14 @@ _ROLE_PREFIX = tuple(re.compile(rf"(?:{phrases})\b") for _, phrases in _ROLE_TER
 _ROLE_LEAD = re.compile(
     rf"\A\W{{0,6}}(?:(?:hi|hello|hey|morning|afternoon|evening)\W{{1,6}})?"
     rf"(?:(?:i am|im|as|i work as) (?:an? |the )?)?"
-    rf"(?:new |trainee |student |senior |lead |deputy |assistant |qualified )?"
-    rf"({_ROLE_ANY})(?=\s*(?:here\b|[.,:;!?(-]|$)|\s(?:on|at|in|from|for|with)\s)"
+    rf"(?:new |trainee |student |senior |lead |deputy |assistant |qualified )?(?:school |hospital |college |club |community |council |primary |secondary )?"
+    rf"({_ROLE_ANY})(?=\s*(?:here\b|[.,:;!?(-]|$)|\s(?:on|at|in|from|for|with|and|who|based)\s)"
 )
 _ROLE_STATED = re.compile(
     rf"\b(?:(?:i am|im) (?:an? |the |one of the )?|(?:i work as|working as|just started as"
     rf"|started as|as|i volunteer as) an? )(?:new |trainee |student |senior |lead |deputy"
-    rf" |assistant |qualified |newly qualified )?({_ROLE_ANY})\b"
-    rf"|\b({_ROLE_ANY}) here\b|\b(i manage|i volunteer|i coach|work in a childrens home"
+    rf" |assistant |qualified |newly qualified )?(?:school |hospital |college |club |community |council |primary |secondary )?({_ROLE_ANY})\b"
+    rf"|\b({_ROLE_ANY}) here\b|\b(i manage|i volunteer|i coach|i teach|work in a childrens home"
     rf"|i deliver (?:safeguarding )?(?:training|induction)|(?:im )?running a (?:training )?session"
     rf"|i (?:work|volunteer) (?:in|at|for) (?:a |an |the |our )?(?:\w+ )?(?:{_SETTING_ANY})"
     rf"|i (?:run|lead|help (?:at|with|run)) (?:a |an |the |our )?(?:\w+ )?(?:{_SETTING_ANY}))\b"
@@ -1331,8 +1679,8 @@ _KEY_CHILD = _rx(r"\b(?:my key (?:child|children|person)|one of my key children)
 
 
 def _role_name(phrase: str) -> str | None:
-    if phrase in ("i volunteer", "i coach"):
-        return "volunteer" if phrase == "i volunteer" else "sports_coach"
+    if phrase in ("i volunteer", "i coach", "i teach"):
+        return {"i volunteer": "volunteer", "i coach": "sports_coach"}.get(phrase, "teacher")
     if phrase.startswith(("i deliver", "running", "im running")):
         return "trainer"
     if phrase.startswith(("i work", "i volunteer", "i run", "i lead", "i help")):
@@ -1395,13 +1743,14 @@ _CHILD_VOICE = _rx(
 _PARENT_VOICE = _rx(
     r"\b(?:my (?:\d{1,2} (?:year|month|week) old |little |baby |eldest |youngest |oldest |teenage"
     r" |two |three )?(?:son|daughter|child|children|kids|baby|boy|girl|toddler|twins|stepson"
-    r"|stepdaughter|little one|teenager)s?|my \d{1,2} year olds?|our (?:\d{1,2} year old )?(?:son"
-    r"|daughter|baby|little one)s?|our \d{1,2} year old|(?:im|i am) (?:a |his |her |their )?"
+    r"|stepdaughter|little one|teenager)s?|my \d{1,2} (?:year|month|week) olds?|our (?:\d{1,2} year old )?(?:son"
+    r"|daughter|baby|little one|toddler|twins|boy|girl)s?|our \d{1,2} year old|(?:im|i am) (?:a |his |her |their )?"
     r"(?:single )?(?:mum|dad|mother|father|parent|stepmum|stepdad)\b|as a (?:parent|mum|dad)"
     r"|my ex(?: husband| wife| partner)?|my kids dad|my childrens dad|their dad)\b"
 )
 _PRACTICE_CUES = _rx(
-    r"\b(?:one of (?:my|our) (?:pupils|students|children|kids|boys|girls|families|young people"
+    r"\b(?:one of (?:my|our) (?:year \d{1,2} |reception )?(?:pupils|students|children|kids|boys"
+    r"|girls|lads|families|young people"
     r"|cubs|scouts|players|patients|residents|year \d{1,2}s|key children|looked after)"
     r"|(?:a|the|one|our) (?:pupil|student|patient|resident|service user|young person|yp)"
     r"|pupil|pupils|in my (?:class|tutor group|form|group|setting|care|team)|my (?:class"
@@ -1413,8 +1762,46 @@ _PRACTICE_CUES = _rx(
     r"|her friend|his friend|my colleague)|disclosed|at (?:break|lunch|registration|clinic"
     r"|parents evening|the visit|booking)|staffroom|after school club|breakfast club|in maths"
     r"|in class|in lessons|referral|refer|the family|mum rang|parent rang|rang the school"
-    r"|the school office|in reception|at the school gate|showed me|key child)\b"
+    r"|(?:in|from) my (?:\w+ ){1,2}(?:class|tutor group|form|group|set)|(?:our|the) childrens home"
+    r"|the school office|in reception|at the school gate|showed me|shown me|key child|came to me"
+    r"|confided in"
+    r" me|opened up to me|pulled me aside|disclosed to me|our foster (?:son|daughter|child|children"
+    r"|kids|placement)|foster (?:son|daughter|child))\b"
 )
+
+
+# "my kids", "one of my girls": a parent, or a practitioner speaking of the children in their
+# care; a work setting in the message decides ("Year 7 tutor. One of my girls...").
+_PARENT_WEAK = _rx(
+    r"\b(?:(?:one|two|three|some|a few|all|most|several|both|none) of )?my (?:kids|children|boys"
+    r"|girls|lads|little ones)\b"
+)
+_WORK_CUES = _rx(
+    r"\b(?:(?:one|two|three|some|a few|all|most|several|both|none) of my (?:lads|young people"
+    r"|mindees|little ones|students|pupils|players|swimmers|gymnasts|dancers|members|cubs|scouts"
+    r"|brownies|guides|beavers|rainbows|tutees|clients|families|service users|residents)"
+    r"|my (?:mindees|tutees|young people|clients|families|service users|residents|players|squad"
+    r"|form|tutor group|class|caseload|pupils|students|patients|setting|route)"
+    r"|(?:in|into) (?:my|our) (?:care|class|setting|group|form|tutor group|club|unit|home)"
+    r"|(?:we are|were|we run|im at|i am at|i run|i work at|i work in|running|i manage|i lead) (?:a|an"
+    r"|the) (?:\w+ )?"
+    r"(?:school|nursery|pre-?school|academy|college|club|centre|setting|home|unit|practice"
+    r"|surgery|playgroup|group|team|squad)"
+    r"|(?:at|from|to) (?:the|our) (?:youth (?:club|centre)|drop-in|club|gym|scout hut|church hall"
+    r"|camp|unit|childrens home|surgery|clinic|practice)|at (?:camp|training|practice|the session)"
+    r"|(?:\d{1,3}|the|our|other|some|all the) young people|our (?:governors|head|staff|setting))\b"
+)
+
+
+def _strong_parent(doc: _Doc) -> bool:
+    """A parent's voice that is not just "my kids" / "one of my girls"."""
+    weak = doc.spans(_PARENT_WEAK)
+    starts = [start for start, _ in weak]
+    for start, end in doc.spans(_PARENT_VOICE):
+        index = bisect_right(starts, start) - 1
+        if index < 0 or weak[index][1] < end:
+            return True
+    return False
 
 
 def _read_audience(doc: _Doc, role: str | None) -> str:
@@ -1425,10 +1812,12 @@ def _read_audience(doc: _Doc, role: str | None) -> str:
         if match.group(2) is not None or int(match.group(1)) <= 17:
             return "child"
         adult = True
+    if _strong_parent(doc):
+        return "parent"
+    if doc.has(_PRACTICE_CUES) or doc.has(_WORK_CUES):
+        return "practitioner"
     if doc.has(_PARENT_VOICE):
         return "parent"
-    if doc.has(_PRACTICE_CUES):
-        return "practitioner"
     if doc.has(_CHILD_VOICE) and not adult:
         return "child"
     return "unknown"
@@ -1438,34 +1827,65 @@ _CHILD_NOUN = (
     r"(?:son|daughter|child|children|kids?|boys?|girls?|lad|friend|brother|sister|baby|twins"
     r"|pupil|student|yp|patient)"
 )
+# "Year 7 tutor", "Year 5 teacher": the writer's job, not the child's age (unless nothing else
+# gives one).
+_YEAR_OF_ROLE = (
+    r"|(?:class |form )?(?:tutor|teacher|ta|teaching assistant|lead|leader|team|coordinator"
+    r"|head)\b"
+)
 # (pattern, how to read the age from group 1)
 _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(\d{1,2}) year old\b"), "years"),
+    (re.compile(r"\b(\d{1,2}) year olds?\b"), "years"),
     (re.compile(r"\b(\d{1,2}) month old\b"), "months"),
     (re.compile(r"\b(\d{1,2}) week old\b"), "zero"),
-    (re.compile(r"\((?:[a-z][a-z -]*, ?)?(\d{1,2})(?:(?:,| and| &) ?\d{1,2})*\)"), "years"),
-    (re.compile(r"\b(?:aged|age) (\d{1,2})\b"), "years"),
+    (
+        re.compile(
+            r"\((?:[a-z][a-z -]*, ?)?(?:about |around |approx |roughly |maybe |nearly |aged )?"
+            r"(\d{1,2})(?:(?:,| and| &) ?\d{1,2})*\)"
+        ),
+        "years",
+    ),
+    (re.compile(r"\b(?:aged|age) (?:about |around )?(\d{1,2})\b"), "years"),
+    (re.compile(r"\b(?:sons|daughters) (\d{1,2})\b(?! ?(?:mins?|minutes|hours?|%|times))"), "years"),
+    (re.compile(r"\((\d{1,2}) ?(?:months?|mths?)\)"), "months"),
+    (
+        re.compile(
+            rf"\b{_CHILD_NOUN}, (?:maybe|about|around|roughly|probably|aged) (\d{{1,2}})\b"
+        ),
+        "years",
+    ),
     (
         re.compile(
             rf"\b(?:hes|shes|he is|she is|{_CHILD_NOUN} (?:is|are)|we are both|they are|theyre"
-            rf"|who is) (\d{{1,2}})\b(?! ?(?:mins?|minutes|hours?|am|pm|%|st|nd|rd|th|weeks?"
+            rf"|who is) (?:only |just |nearly |about |barely |now )?(\d{{1,2}})\b(?! ?(?:mins?|minutes|hours?|am|pm|%|st|nd|rd|th|weeks?"
             rf"|days?|months?|times|miles|[:.]\d))"
         ),
         "years",
     ),
     (re.compile(rf"\b{_CHILD_NOUN} of (?:about |around )?(\d{{1,2}})\b"), "years"),
     (re.compile(r"\blooks? (?:about|around|like (?:she|he) is) (\d{1,2})\b"), "years"),
-    (re.compile(r"\byear (\d{1,2})s?\b(?! (?:ago|old|since))"), "school_year"),
+    (re.compile(rf"\byear (\d{{1,2}})s?\b(?! (?:ago|old|since{_YEAR_OF_ROLE}))"), "school_year"),
     (
         re.compile(
-            r"\b(?:(?:boy|girl|child|kid|pupil|children|class|little one)s? in reception"
+            r"\b(?:(?:boy|girl|child|kid|pupil|children|class|little one|twin)s? in reception"
             r"|reception (?:class|child|children|boy|girl|kid|pupil|teacher|year))\b()"
         ),
         "reception",
     ),
-    (re.compile(r"\b(?:baby|babies|newborn|new born|infant)\b()"), "zero"),
+    (
+        re.compile(
+            r"\b(?:baby|babies|babys|newborn|new born|infant)\b"
+            r"(?! (?:school|sister|brother|sisters|brothers|room|cousin|monitor|group))()"
+        ),
+        "zero",
+    ),
     (re.compile(r"\btoddlers?\b()"), "toddler"),
 )
+
+
+# "toddler (18 months)", "baby, 6 weeks old": the number given beats the word.
+_EXACT_AFTER = re.compile(r"s? ?[(,] ?(?:aged |about )?(\d{1,2}) ?(months|weeks|year)?")
+_ROLE_YEAR = re.compile(r"\byear (\d{1,2}) (?:class |form )?(?:tutor|teacher|ta|teaching assistant)\b")
 
 
 def _age_value(kind: str, number: str) -> int | None:
@@ -1497,9 +1917,18 @@ def _read_age(doc: _Doc, audience: str) -> int | None:
             if best is not None and match.start() >= best[0]:
                 break
             value = _age_value(kind, match.group(1))
+            if value is not None and kind in ("zero", "toddler"):
+                exact = _EXACT_AFTER.match(text, match.end())
+                if exact:
+                    unit = {"months": "months", "weeks": "zero"}.get(exact.group(2) or "", "years")
+                    value = _age_value(unit, exact.group(1))
             if value is not None:
                 best = (match.start(), value)
                 break
+    if best is None:
+        role_year = _ROLE_YEAR.search(text)
+        if role_year:
+            return _age_value("school_year", role_year.group(1))
     return None if best is None else best[1]
 
 
@@ -1512,7 +1941,8 @@ _STAFF = (
     r"|coach|coaches|assistant (?:leader|coach)|leader|minibus driver|member of staff|staff member"
     r"|swimming teacher|tutor|youth worker|volunteer|caretaker|dinner lady|lunchtime supervisor"
     r"|head ?teacher|support worker|residential worker|childminder|nursery worker|scout leader"
-    r"|priest|imam|vicar|instructor)"
+    r"|priest|imam|vicar|instructor|(?:nursery |school |care |club |home )?staff|practitioner"
+    r"|key worker|escort)"
 )
 _CONCERN_PATTERNS: dict[str, str] = {
     "fgm": r"\b(?:fgm|female genital|the cutting|get cut|be cut|being cut|cut like her"
@@ -1521,7 +1951,8 @@ _CONCERN_PATTERNS: dict[str, str] = {
     "forced_marriage": r"\b(?:forced (?:marriage|to marry|into marriage)|(?:to|going to|have to"
     r"|has to|made to|make her|make him) marry|marry (?:her|him|me) off|marry (?:my|her|his)"
     r" cousin|arranged marriage|engaged to (?:a man|an older|someone|her cousin)|(?:parents"
-    r"|family) (?:chose|choose|picked|have chosen)|wedding)\b",
+    r"|family) (?:chose|choose|picked|have chosen)|wedding (?:abroad|back home|over there"
+    r"|in (?:pakistan|bangladesh|india|somalia|yemen|afghanistan|iraq|egypt|nigeria|turkey)))\b",
     "trafficking": r"\b(?:traffick\w*|modern slavery|brought (?:him|her|them) (?:over )?from"
     r"|no passport|(?:passport|documents) (?:taken|kept)|nail bar|cannabis farm|car wash"
     r"|debt bondage|smuggled|unaccompanied)\b",
@@ -1557,7 +1988,7 @@ _CONCERN_PATTERNS: dict[str, str] = {
     r"|care)|person|since|overnight)|run(?:s|ning)? away|ran away|runaway|return (?:home )?"
     r"interviews?|(?:hasnt|has not|not|didnt) (?:come|came) home)\b",
     "was_not_brought": r"\b(?:was not brought|wasnt brought|were not brought|not brought (?:to"
-    r"|in)|(?:missed|misses|missing) (?:\w+ ){0,3}?(?:appointments?|appts?|jabs|immunisations?"
+    r"|in)|(?:missed|misses|missing) (?:\w+ ){0,5}?(?:appointments?|appts?|jabs|immunisations?"
     r"|vaccinations?|check-?ups?|clinics?)|appointments? (?:\w+ )?missed|dna|did not attend"
     r"|(?:always|keeps?) cancel\w*)\b",
     "underage_sexual_activity": r"\b(?:(?:having|had|have|has) sex|under ?age sex\w*"
@@ -1575,7 +2006,8 @@ _CONCERN_PATTERNS: dict[str, str] = {
     "self_harm": r"\b(?:self[- ]?harm\w*|cut(?:ting|s)? (?:my|him|her|them)sel(?:f|ves)"
     r"|cuts on (?:his|her|my) (?:arms?|forearms?|wrists?|legs?|thighs?)|(?:fresh|new|deep) cuts"
     r"|cut (?:her|his|my) (?:arm|wrist|leg)s?|scratch\w* (?:on|at) (?:his|her|my) (?:wrists?"
-    r"|arms?)|overdose\w*|took (?:\w+ ){0,3}(?:paracetamol|pills|tablets)|swallowed (?:\w+ )"
+    r"|arms?)|(?:wrists?|arms?) (?:are |were )?bleeding|bleeding wrists?"
+    r"|overdose\w*|took (?:\w+ ){0,3}(?:paracetamol|pills|tablets)|swallowed (?:\w+ )"
     r"{0,4}(?:pills|tablets|antidepressants)|suicid\w*|want(?:s|ed)? to die|kill (?:my|him|her)"
     r"self|end (?:it all|my life|her life|his life)|wants? to disappear|ligature|goodbye (?:note"
     r"|letter|message)|note saying goodbye|this is goodbye|hang (?:my|him|her)self)\b",
@@ -1583,7 +2015,8 @@ _CONCERN_PATTERNS: dict[str, str] = {
     r"|coercive|controlling|checks (?:her|my) phone|took (?:her|my) bank card|(?:partner"
     r"|husband|boyfriend|ex|dad|father|stepdad|fella) (?:\w+ ){0,3}?(?:hit|hits|hitting|punched"
     r"|beat|beats|beating|strangled|strangling|pushed|kicked|slapped|threatened|attacked"
-    r"|abused|abusing|assaulted|controls) (?:her|mum|my mum|me|his wife)\b|(?:hit|hits|hitting"
+    r"|abused|abusing|assaulted|controls|locked|locks|trapped|grabbed|grabbing|dragged|choked"
+    r"|threw) (?:her|mum|my mum|me|his wife)\b|(?:hit|hits|hitting"
     r"|beating|hurt|hurting|hurts|punched|strangling|pushed) (?:my |her |his |their )?(?:mum"
     r"|mother|wife)|(?:mum and dad|my parents|mum and (?:her|his|my) (?:boyfriend|partner"
     r"|stepdad)) (?:\w+ )?(?:shout|fight|argue|row)\w*|refuge|fleeing|injunction|non[- ]?"
@@ -1594,11 +2027,14 @@ _CONCERN_PATTERNS: dict[str, str] = {
     r"|drink heavily|drinking|alcohol\w*|booze|cannabis|weed|drugs?|heroin|cocaine|crack|spice"
     r"|ketamine|high as a kite|spaced out|under the influence|rehab|substance (?:misuse|use)"
     r"|off (?:his|her) face|wasted|needles)\b",
-    "parental_mental_illness": r"\b(?:bipolar|depress\w*|postnatal|psychosis|psychotic"
+    "parental_mental_illness": r"\b(?:sad in bed|(?:mum|dad|mother|father) (?:is|has been|s been)"
+    r" (?:really |very |so )?(?:sad|low|down|depressed|crying) (?:\w+ ){0,3}?(?:for|all) (?:days"
+    r"|weeks|months|the time)|bipolar|depress\w*|postnatal|psychosis|psychotic"
     r"|schizophreni\w*|mental (?:health|illness)|mentally ill|(?:stopped|not taking|off) (?:her"
     r"|his|their) (?:meds|medication)|seems? (?:very )?low|personality disorder|sectioned"
     r"|(?:doesnt|wont|cant) get out of bed|sleeps all day)\b",
-    "disabled_child": r"\b(?:autis\w*|asd|non-?verbal|learning (?:difficult|disabilit)\w*"
+    "disabled_child": r"\b(?:spina bifida|muscular dystrophy|global (?:developmental )?delay"
+    r"|wheelchair user|uses a wheelchair|splints|hearing aids?|visually impaired|pmld|autis\w*|asd|non-?verbal|learning (?:difficult|disabilit)\w*"
     r"|disabled|disabilit\w*|deaf|blind|sen school|special (?:needs|school|educational needs)"
     r"|cerebral palsy|downs? syndrome|ehcp)\b",
     "sexual": r"\b(?:sexual(?:ly)? (?:abus|assault)\w*|rap(?:e|ed|ing)|touch(?:es|ed|ing)? (?:me"
@@ -1629,6 +2065,156 @@ _CONCERN_PATTERNS: dict[str, str] = {
     r" names|push(?:es|ed)? (?:me|him|her) over|(?:made|make|set up) a (?:group|chat|page) (?:just"
     r" )?to (?:laugh|mock)|laugh(?:ing)? at (?:him|her|me)|ganging up)\b",
 }
+# Everyday words for each kind of concern, added to the patterns above (the way parents,
+# children and staff who are not safeguarding specialists put it).
+_GENITALS = (
+    r"(?:wee-?wee|wee|minnie|front bottom|foo-?foo|tuppence|winkie|willy|privates|private parts"
+    r"|private bits|bits|noo-?noo|fanny|vagina|penis|nipples|boobs)"
+)
+_CONCERN_EVERYDAY: dict[str, str] = {
+    "forced_marriage": r"\b(?:nikah|rishta|(?:arranged|arranging|organised|planned) (?:her|his|my)"
+    r" (?:marriage|wedding|nikah|engagement)|future (?:husband|wife)|husband (?:back home|abroad)|(?:find|found"
+    r"|chosen|picked|choose) (?:her|him) a (?:husband|wife)|(?:to|will|going to|gonna|has to|have"
+    r" to) (?:get|be) married|getting married|to be (?:a |his |someones )?(?:wife|bride)|child"
+    r" bride|(?:engaged|promised|betrothed) to (?:a |an |her |his |my )?(?:\w+ ){0,3}?(?:man"
+    r"|cousin|stranger|older|someone|relative)|married (?:off|abroad|in)|(?:planning|arranging)"
+    r" (?:her|his|my|the) wedding|arranged for (?:her|him|me) to (?:be )?marr\w*)\b",
+    "sexual": rf"\b(?:watch(?:es|ing|ed)? (?:me|her|him) (?:get(?:ting)? (?:changed|dressed|undressed)"
+    rf"|undress|in the (?:shower|bath))|undress(?:ing|ed|es) (?:her|him|me)|(?:makes?|made|making) (?:me|her|him) sit on (?:his|her) (?:lap|knee)"
+    rf"|(?:our|their) (?:little )?secret|(?:special|secret|naughty) (?:cuddles?|hugs?|tickles?|kisses|massages?|baths?"
+    rf"|time)|(?:touch\w*|hurts?|hurting|rubs?|rubbing|rubbed|lick\w*|kiss\w*|plays? with"
+    rf"|pok(?:e|es|ed|ing)) (?:her|his|my|their) {_GENITALS}|(?:hands?|fingers?) (?:in|down|inside"
+    r"|up) (?:my|her|his) (?:knickers|pants|trousers|pyjamas|nightie|nightdress|skirt|top"
+    r"|underwear|shorts)|under (?:my|her|his) (?:nightie|nightdress|pyjamas|clothes|covers|duvet"
+    r"|sleeping bag|skirt|knickers|pants)|(?:tickle|tickling|secret|wriggly|naughty|cuddle|sleepy)"
+    r" game|tickl\w* (?:\w+ ){0,3}?under|(?:comes?|came|coming|gets?|got|getting) (?:in|into)"
+    r" (?:my|her|his|their) (?:bed|bedroom|room)|(?:in|into) bed with (?:me|her|him|them)|game in"
+    r" bed|(?:keeps|kept|been|is|was|started|then|and) touching (?:me|her|him)|touch(?:es|ed)"
+    r" (?:me|her|him)(?= ?[.,;!?]| ?$| and| when| while| at night| in | under| there| every| all)"
+    r"|(?:makes?|made|making) (?:me|her|him) (?:get )?(?:undress\w*|naked|strip\w*|watch)"
+    r"|undress(?:es|ed|ing)? in front of|grown-?up (?:videos|films|pictures|things|stuff|games)"
+    r"|adult (?:videos|films|content|pictures|websites)|no clothes on|dirty (?:videos|pictures"
+    r"|films|pics)|sex (?:videos|films|tapes)|act(?:s|ing|ed)? out sex\w*|sexual(?:ised)? (?:play"
+    r"|behaviour|knowledge)|(?:photos|pictures|pics|videos|filming|films|watches|watching|looks"
+    r" at|comes in|walks in) (?:\w+ ){0,4}?(?:getting changed|undress\w*|in the (?:bath|shower)"
+    r"|naked|on the toilet)|(?:comes?|coming|came|walks?|walking|barges?|barging) in(?:to)? the"
+    r" (?:bathroom|shower|toilet)|(?:when|while) (?:im|i am|shes|she is|hes|he is) in the"
+    r" (?:shower|bath)|(?:take|takes|taking|took) (?:her|his|my|their) (?:clothes|pants|knickers"
+    r"|trousers|top) off|clothes off)\b",
+    "physical": r"\b(?:whip\w*|(?:with|using) (?:a|the|his|her) (?:\w+ )?(?:belt|slipper|cable"
+    r"|charger|wire|stick|cane|wooden spoon|hairbrush|shoe|hanger|lead)|throw(?:s|ing)? (?:things|stuff|\w+) at (?:me|her|him)|whack\w*|thump\w*"
+    r"|wallop\w*|clout\w*|clip round the ear|hand on the (?:hot|cooker|iron|hob|fire|radiator)"
+    r"|hot iron|on the hob|lighter to|cigarettes? (?:on|burns?)|held (?:her|his|my) (?:hand|head)"
+    r" (?:on|over|under)|squeez\w* (?:\w+ ){0,2}?(?:hard|really hard|arm|neck)|(?:squeezed|pinched"
+    r"|twisted|yanked) (?:it|her|his|my))\b",
+    "self_harm": r"\b(?:cut(?:ting|s)? (?:my|his|her) (?:arms?|legs?|wrists?|thighs?|stomach|skin)"
+    r"|scratch\w* (?:on |at )?(?:his|her|my) (?:wrists?|arms?|legs?|skin)|scratches on (?:his|her"
+    r"|my) \w+|(?:burn\w*|hurt\w*|scratch\w*|harm\w*|punish\w*) (?:him|her|my)sel(?:f|ves)"
+    r"|punch\w* (?:the )?walls?|(?:bang\w*|hit\w*) (?:his|her|my) head (?:against|on)|razor"
+    r" blades?|sharpener blades?|(?:been|is|was|started|stopped|keeps|kept|still) cutting(?="
+    r" ?[.,;!?]| ?$| again| for| since| at)|(?:with|using) (?:a |her |his |my )?(?:compass|razor"
+    r"|blade|sharpener))\b",
+    "emotional": r"\b(?:(?:she|he|they) hates? (?:him|her|me|them)|(?:given|give|put) (?:him|her|me)"
+    r" up for adoption|(?:tells?|told|telling) (?:\w+ ){0,4}?(?:hes|shes|he is|she is|they are|youre"
+    r"|you are|im|i am) (?:\w+ )?(?:stupid|useless|worthless|ugly|fat|thick|a waste|a mistake"
+    r"|a failure|pathetic|an idiot)|refuses to (?:hug|touch|cuddle|hold)|never (?:hugs|cuddles"
+    r"|praises)|never been born|(?:an|a) (?:embarrassment|mistake|disappointment|burden)"
+    r"|the bad one|ignores? (?:him|her|me)|(?:wont|doesnt|refuses to) (?:speak|talk) to (?:him|her"
+    r"|me) for|silent treatment|(?:away|separately) from the (?:family|rest)|compares? (?:her|him"
+    r"|me)|nobody would (?:miss|care|notice)|(?:calls?|called|calling) (?:me|her|him) (?:a |an )?"
+    r"(?:\w+ )?(?:slag|bitch|waste of space|mistake|idiot|loser|pig|cow)|waste of space"
+    r"|(?:shouts|swears|screams)(?: and (?:swears|shouts|screams))? at (?:the kids|him|her|me"
+    r"|them) (?:constantly|all the time|every))\b",
+    "domestic_violence": r"\b(?:smash\w* (?:her|my|mums) phone|threat\w* to take the (?:children"
+    r"|kids) (?:abroad|away)|(?:ask|asks|asking) (?:his |him |for )?permission|timed (?:her|my)"
+    r" (?:trip|walk|journey)|(?:scream|shout|yell|fight)\w* at each other|punched (?:a hole in|holes"
+    r" in) (?:the )?(?:door|wall)|wont let (?:her|mum|me) (?:\w+ ){0,4}?see (?:her|my) (?:friends"
+    r"|family)|takes? (?:her|my|mums) (?:wages|money|bank card|benefits)|checks? (?:her|my|mums|his wifes|their mums) (?:phone|messages)"
+    r"|(?:mum|she|mother) (?:is|was|seems) (?:\w+ )?(?:scared|terrified|frightened|afraid) of"
+    r" (?:him|her partner|dad|her husband|his dad|her boyfriend)|(?:he|partner|husband|boyfriend|ex|dad|stepdad)(?: will| would| is"
+    r" going to| s going to) (?:kill|hurt|stab|batter) (?:her|mum)|(?:mum|mother|she) (?:\w+ )"
+    r"{0,5}?(?:black eye|split lip|bruised face)|controls? (?:all )?(?:the |her )?(?:money"
+    r"|finances|phone|bank)|(?:husband|partner|boyfriend|ex|he) (?:\w+ ){0,3}?(?:wont|doesnt|will"
+    r" not|does not) let (?:her|me|mum) (?:see (?:her|my) (?:friends|family)|have (?:her|my) own"
+    r"|go out|work|leave the house)|(?:goes|going|went) through (?:her|my) (?:phone|messages)"
+    r"|(?:makes|made) mum cry|pull(?:s|ed|ing)? (?:mums|her) hair|(?:pushes|kicks|kicked|slaps"
+    r"|slapped|shoves|shoved|grabs|grabbed|grabbing|chokes|choked|throttles|strangles|strangled"
+    r"|bites|threw|throws things at|pinned) (?:my |her |his |their )?(?:mum|mother|wife)"
+    r"|(?:partner|husband|boyfriend|ex|dad|stepdad|fella) (?:\w+ ){0,2}?(?:los(?:t|es|ing) (?:his"
+    r"|her) temper|flew into a rage)|when they (?:argue|fight|row)|in front of (?:his|her|my)"
+    r" mum|by the throat)\b",
+    "neglect": r"\b(?:(?:left|leaves|has) to look after (?:her|his|my|the) (?:\w+ ){0,2}?(?:siblings"
+    r"|brothers|sisters|brother|sister)|no money for (?:food|gas|electric|heating)|(?:clothes|blazer|uniform|trousers)"
+    r" (?:is |are )?hanging off (?:him|her)|look(?:ing|s)? after (?:his|her|my|the) (?:baby |little |younger )?(?:sister"
+    r"|brother|siblings)|nappy (?:\w+ ){0,4}?(?:all night|overnight|full|soaked|heavy|dirty)"
+    r"|(?:sour|dirty|unwashed|mouldy) (?:bottles?|milk)|bottles? (?:smell|smells|are) (?:sour|off"
+    r"|dirty)|smell(?:s|ing|ed)? (?:of )?(?:sour|wee|urine|poo|damp)|nothing in the (?:fridge"
+    r"|cupboards?|house)|(?:no|without a) (?:coat|shoes|socks)|(?:sandals|shorts|t-?shirt) in the"
+    r" (?:snow|cold|rain|winter)|tooth decay|decayed teeth|nits|lice|last to be collected"
+    r"|(?:collected|picked up) late|(?:taking|takes|steals?|stealing|hiding|hoarding|hides|hoards)"
+    r" (?:\w+ ){0,3}?(?:food|bread|snacks)|food (?:from|out of) (?:the )?bins|(?:lost|losing)"
+    r" (?:\w+ ){0,2}?weight|only lets? (?:her|him|me|them) eat|leaves? (?:him|her|them|me|us|the"
+    r" kids|the children) (?:\w+ ){0,2}?(?:on (?:his|her|their|my|our) own|alone|by (?:him|her"
+    r"|them|my|our)sel(?:f|ves)|unattended)|(?:forgets?|forgot|doesnt|dont|never) (?:to )?feed"
+    r" (?:us|me|them|him|her|the kids))\b",
+    "was_not_brought": r"\b(?:(?:missed|misses|missing) (?:\w+ ){0,4}?(?:reviews?|checks?"
+    r"|assessments?|sessions?|follow-?ups?|therapy)|keeps? (?:rearranging|rescheduling|moving)|cancel\w* (?:\w+ ){0,3}?(?:appointments?|appts?|visits?|checks?"
+    r"|reviews?|jabs)|(?:not|never|hasnt|havent|didnt|wasnt|werent) (?:been )?(?:brought|taken)"
+    r" (?:\w+ ){0,8}?(?:appointments?|appts?|follow-?ups?|reviews?|check-?ups?|checks?|clinics?"
+    r"|jabs|vaccinations?|immunisations?|dentist|sessions?|assessments?)|(?:no|not had any|never"
+    r" had any) (?:immunisations|vaccinations|jabs|vaccines)|unvaccinated|unimmunised|(?:hasnt"
+    r"|has not|havent|not) been seen by (?:the|a|any|his|her) (?:\w+ ){0,3}?(?:team|clinic"
+    r"|consultant|nurse|dentist|doctor|gp|specialist|service)|rebook\w*)\b",
+    "criminal_exploitation": r"\b(?:(?:looking after|minding|keeping|holding|hiding) (?:a |the"
+    r" |some )?(?:bag|package|parcel|stuff|phone) for|new phone every|(?:bus|train) station late at night|(?:seen"
+    r"|hanging (?:around|about|round)) (?:\w+ ){0,2}?with older (?:teenagers|teens|lads|boys"
+    r"|youths)|(?:do|doing|does|did) (?:a )?runs?|(?:someone|people|a man"
+    r"|men|lads) (?:he|she) owes|getting into (?:different|strange|unknown|other peoples)"
+    r" cars|designer (?:clothes|jacket|trainers|gear)|(?:says|said) (?:hes|shes|he is|she is)"
+    r" working|sold everything|(?:gave|given|give|gives) (?:him|her|them) (?:a |the )?(?:knife"
+    r"|blade|phone|package|burner|gun)|owes? (?:\w+ ){0,3}?(?:money|quid|pounds|\d+)|in debt"
+    r"|(?:made|forced) to sell|sell(?:s|ing)? (?:drugs|weed|gear|cannabis|coke|crack)"
+    r"|disappear\w* for (?:\w+ ){0,3}?(?:days|nights)|calls from (?:a )?(?:work|unknown"
+    r"|different) (?:number|phone)|shotting|going country|bando|(?:second|2nd|burner|extra)"
+    r" phones?|(?:messages|texts|talk) about (?:\w+ ){0,3}?(?:drops|the line|reloads|trap"
+    r"|packages?)|carry\w* for (?:older|them|some|the|other)|(?:hold|holding|holds|carry|carrying"
+    r"|carries|keep|keeping|stash\w*|hide|hiding) (?:\w+ ){0,2}?(?:weed|drugs|gear|stuff"
+    r"|packages?|knives|a knife|cash|money|bags?) for|(?:bags|wads?|rolls?) of (?:cash|money)"
+    r"|(?:cash|money|trainers|clothes|phone|bike|gifts)(?: \w+){0,2} (?:he|she|they) (?:cant"
+    r"|cannot|wont|doesnt|wouldnt) explain|from nowhere|work (?:it|the debt) off|(?:stopped"
+    r"|found|picked up|arrested) by (?:the )?police (?:\w+ ){0,2}?in (?:another|a different|other)"
+    r"|hanging (?:around|about|round) with older (?:boys|lads|men)|a job (?:tonight|for (?:them"
+    r"|him))|(?:knife|blade|gun|package|phone) (?:that )?(?:they|he|someone|the \w+) gave (?:him"
+    r"|her))\b",
+    "cse": r"\b(?:(?:seeing|dating|going out with|sleeping with|meeting|with) (?:a |an )?(?:1[89]"
+    r"|[2-9]\d) year old|(?:1[89]|[2-9]\d) year old who|(?:given|gave|buys?|bought|gives) (?:her"
+    r" |him |me )?(?:a |an |new )?(?:\w+ )?(?:phone|iphone|clothes|trainers|gifts|money|cash"
+    r"|vodka|alcohol|drink|cigarettes|vapes?) (?:by|from) (?:a |an |some |this )?(?:older )?(?:man"
+    r"|men|guy|bloke|adult|stranger)|(?:man|men|guy|bloke|adult) (?:\w+ ){0,2}?(?:met|meets) (?:at"
+    r" a party|online|in town)|going off to meet (?:him|them|a man))\b",
+    "missing_education": r"\b(?:missing from school for|off school for (?:\d+|two|three|four"
+    r"|several|a few) weeks|(?:not|never|hasnt|isnt) (?:been )?(?:registered|enrolled|on roll)"
+    r" (?:with|at|in) (?:a|any) school|no school place|not in (?:any )?school)\b",
+    "fii": r"\b(?:(?:every|all (?:the )?) (?:tests?|specialists?|doctors?|consultants?|scans?"
+    r"|investigations?) (?:\w+ ){0,2}?(?:is|are|came back|say|says|said|found) (?:normal|clear"
+    r"|fine|nothing|she|he)|insists? (?:\w+ ){0,4}?(?:needs?|feeding tube|wheelchair|is ill|is"
+    r" sick)|(?:exaggerat\w*|invent\w*|making up) (?:\w+ ){0,2}?symptoms)\b",
+    "bullying": r"\b(?:(?:girls|boys|kids|pupils|children|others|people) in (?:her|his|my|the)"
+    r" (?:class|year|form|school) (?:\w+ ){0,4}?(?:calling|call|telling|sending|messag\w*|picking"
+    r"|laughing|hitting|pushing)|messages from (?:girls|boys|kids|people) in (?:her|his|my)"
+    r" (?:class|year|school)|spat at|spit(?:ting|s)? at|tripp(?:ed|ing) (?:him |her |me )?up|trips"
+    r" (?:him|her|me) up|(?:group|gang) of (?:boys|girls|kids|lads|pupils) (?:\w+ ){0,3}?(?:every"
+    r"|at|in)|nobody (?:will )?(?:sit|play)s? with|taunt\w*|teas(?:e|ed|es|ing) (?:him|her|me))\b",
+    "radicalisation": r"\b(?:(?:to|in) syria|to fight (?:in|for|abroad|jihad)|(?:being|getting)"
+    r" replaced|white genocide|militia|accelerationis\w*|kafirs?|kuffar|caliphate|martyr\w*|(?:sent|send) (?:them )?(?:home"
+    r"|back) in boats|great replacement|incel\w*|school shooting|(?:travel\w*|go|going) to syria"
+    r"|join (?:isis|the fighters))\b",
+    "substance_misuse": r"\b(?:stoned|off (?:his|her) head|hungover|nodded off|drinks? (?:from"
+    r"|all|first thing|till|until|constantly|cans|vodka|wine|beer)|smells? of (?:weed|cannabis"
+    r"|alcohol|booze|drink))\b",
+}
+for _name, _extra in _CONCERN_EVERYDAY.items():
+    _CONCERN_PATTERNS[_name] += "|" + _extra
 _STAFF_PERSON = _rx(
     rf"\b(?:(?:a|the|our|my|one of the(?: other)?|another|his|her|their|old) )?{_STAFF}"
     rf"(?: \([^)]{{0,20}}\))?"
@@ -1638,11 +2224,15 @@ _STAFF_ACTION = _rx(
     r"|grab\w*|shut\w*|hit|hits|hitting|kick\w*|shov\w*|push\w*|kept (?:\w+ ){0,3}back"
     r"|lifts?|close|seen in the pub|groom\w*|shouted at|drove (?:her|him) home|raped|kiss\w*"
     r"|showed (?:\w+ ){0,6}?(?:film|video|porn|images)|alone with|restrain\w*|accused"
-    r"|allegation|reported (?:by|for))\b"
+    r"|allegation|reported (?:by|for)|yank\w*|shak(?:e|es|ing)|shook|pinch\w*|squeez\w*|drag\w*"
+    r"|swore at|scream\w* at|shouting in|humiliat\w*|hugs?|hugging|cuddl\w*|sat on|stay behind"
+    r"|keeps? (?:\w+ )?(?:asking|messaging|texting|adding)|adding|(?:heart|kiss) emojis"
+    r"|gives? (?:\w+ ){0,4}?lifts?|force[- ]?fe\w*|put (?:him|her|them) in|locked (?:him|her|them))\b"
 )
 _CONCERNS: tuple[tuple[str, _Group], ...] = tuple(
     (name, _rx(pattern)) for name, pattern in _CONCERN_PATTERNS.items()
 )
+_CONCERN_GROUP: dict[str, _Group] = dict(_CONCERNS)
 _INJURY_MARK = _rx(
     r"\b(?:bruis\w*|marks?|injur\w*|burns?|burnt|swollen|swelling|fractur\w*|broken|bleeding"
     r"|blood|bumps?|scratch\w*|(?:wont|doesnt|cant) move|screams? when|cries when)\b"
@@ -1664,6 +2254,43 @@ _OTHER_ACTOR = re.compile(
     r"\b(?:dad|daddy|mum|mummy|mom|father|mother|step\w*|brother|sister|uncle|aunt\w*|grand\w*"
     r"|nan|boyfriend|girlfriend|partner|cousin|parents?|carers?|neighbour|lodger)\b"
 )
+
+
+# Private fostering: a child lives with someone who is not a parent or close relative ("a family
+# friend", "her boyfriend's parents", "an auntie who isn't actually related") for weeks, or
+# while the parents are abroad.
+_PF_LIVING = _rx(
+    r"\b(?:(?:living|staying|lives|live|stays|lived|stayed|stopping|moved in) (?:with|at) (?:a |an"
+    r" |her |his |their |my |our |some )?(?:\w+ ){0,2}?(?:friends?|family friends?|neighbours?"
+    r"|boyfriends (?:family|parents|house|mum|place|flat)|girlfriends (?:family|parents|house|mum"
+    r"|place|flat)|cousins?|couple|lady|woman|man|host family|mates?))\b"
+)
+_PF_NOT_RELATED = _rx(
+    r"\b(?:(?:isnt|is not|not|no) (?:actually |really )?(?:related|a relative|relation|blood"
+    r" relation))\b"
+)
+_PF_AWAY = _rx(
+    r"\b(?:(?:parents?|mum|dad|mother|father)(?: \w+){0,3}? (?:went|gone|moved|are|is|still|working"
+    r"|works|live|lives|back|returned)(?: back)? (?:to|in|abroad|overseas)|(?:fell|fallen) out with"
+    r" (?:her|his) (?:mum|dad|parents)|(?:arrived|came|come|sent) (?:here |over )?from|(?:for"
+    r"|since) (?:the last |the past |about |over )?(?:\d+|a few|several|two|three|four|five|six"
+    r"|seven|eight|nine|ten)"
+    r" (?:weeks|months)|(?:while|because|since) (?:im|i am|i was|were|we are) (?:in hospital|in"
+    r" prison|away|abroad|working away)|since (?:christmas|easter|the summer|september|october|november|january"
+    r"|february|march|april|may|june|july|august|december|last \w+)|since (?:her|his|their) (?:mum"
+    r"|dad|parents?|mother|father) (?:\w+ ){0,3}?(?:went|left|moved|died|was)|(?:parents?|mum|dad"
+    r"|mother|father) (?:is|are|went|gone|was) (?:into |in |to )?(?:rehab|prison|hospital|custody"
+    r"|jail)|(?:\d+|a few|several|two"
+    r"|three|four|five|six) months (?:now|ago)|(?:its|it has) been (?:\d+|a few|several|two|three"
+    r"|four|five|six) (?:weeks|months)|about (?:\d+|two|three|four|five|six) months)\b"
+)
+_LIVES_WITH = _rx(r"\b(?:living|staying|lives|live|stays|stopping)\b")
+
+
+def _private_fostering(doc: _Doc) -> bool:
+    living = doc.sentences(_PF_LIVING)
+    living |= doc.sentences(_PF_NOT_RELATED) & doc.sentences(_LIVES_WITH)
+    return _near(living, doc.sentences(_PF_AWAY), 2)
 
 
 def _staff_allegation(doc: _Doc) -> bool:
@@ -1704,6 +2331,8 @@ def _read_concerns(doc: _Doc) -> tuple[str, ...]:
         found.add("domestic_violence")
     if _staff_allegation(doc):
         found.add("allegation_against_staff")
+    if _private_fostering(doc):
+        found.add("private_fostering")
     if _near(doc.sentences(_BABY), doc.sentences(_INJURY_MARK), 0):
         found.add("non_mobile_injury")
     return tuple(name for name in _CONCERN_ORDER if name in found)
@@ -1717,13 +2346,39 @@ _HARM_TOLD = (
     r"(?:hit|hits|hitting|hurt|hurts|hurting|punch\w*|kick\w*|slap\w*|smack\w*|beat|beats"
     r"|beaten|beating|batter\w*"
     r"|belt\w*|burnt|burned|pulled (?:my|his|her) hair|touch(?:es|ed)? (?:me|her|him)|touches"
-    r"|raped|sexually|abused|threatened|kill|dead|threw (?:a|the) \w+ at (?:me|her|him)|does"
+    r"|rap(?:e|ed|es|ing)|sexually|abus\w*|threatened|kill|dead|threw (?:a|the) \w+ at (?:me|her|him)|does"
     r" (?:stuff|things) to|sleeps in (?:her|his|my) bed|finger in|handsy|locks? (?:me|her|him) in"
-    r"|made (?:me|her|him)|dragged|strangl\w*|bit (?:me|her|him)|wooden spoon|assaulted)"
+    r"|made (?:me|her|him)|dragged|strangl\w*|bit (?:me|her|him)|wooden spoon|assaulted"
+    # everyday words for the same: "whacks him", "squeezed it", "throws things at her"
+    r"|touching (?:me|her|him)|throw(?:s|ing)? (?:things|stuff|\w+) at (?:me|her|him)|whack\w*"
+    r"|thump\w*|wallop\w*|clout\w*|squeez\w*|pinch\w*|shook (?:me|her|him)|shov\w*|throttl\w*"
+    r"|push(?:es|ed)? (?:me|her|him)|chok\w* (?:me|her|him)|grabb?\w* (?:me|her|him)|bites (?:me|her"
+    r"|him)|makes? (?:me|her|him) (?:\w+ )?(?:undress|strip|watch|touch|do|sleep|stand|kneel|eat"
+    r"|sit|stay|hold|sell|carry)|(?:made|forced|forces|forcing) (?:me |her |him )?to (?:sell"
+    r"|carry|hold|deal|have sex|do|watch|touch|undress)|sat on (?:my|his|her) (?:chest|head"
+    r"|face)|(?:couldnt|could not|cant) breathe|whip\w*"
+    rf"|{_GENITALS}"
+    r"|(?:pillow|hand|cushion) over (?:my|her|his) (?:face|mouth)|(?:puts?|putting) (?:his|her|their)"
+    r" (?:\w+ )?(?:hands?|fingers?) (?:in|inside|down|up|on)|(?:comes|came|coming|gets|got"
+    r"|getting) (?:in|into) (?:my|her|his) (?:bed|bedroom|room)|tickl\w*|(?:tickle|secret|special"
+    r"|wriggly|naughty|cuddle) game|(?:our|their) secret|takes? (?:photos|pictures|pics|videos)"
+    r" of (?:me|her|him)|shows? (?:me|her|him) (?:\w+ )?(?:videos|pictures|films|photos|porn)"
+    r"|what (?:\w+ ){0,3}?(?:does|did) to (?:me|her|him)|calls? (?:me|her|him) (?:a |an )?(?:\w+ )?"
+    r"(?:fat|useless|stupid|thick|ugly|worthless|names|waste|slag|bitch|idiot|pig)|lighter to"
+    r"|cigarettes? on|hand on the (?:hot|cooker|iron|hob|fire|radiator)|hot iron|on the hob"
+    r"|ask(?:s|ed|ing)? (?:me|her|him) (?:to send|for) (?:\w+ )?(?:pics|pictures|photos|nudes"
+    r"|videos)|asking (?:for|to see) (?:\w+ )?(?:pics|pictures|photos|nudes|videos)|burns? (?:me"
+    r"|her|him)|(?:take|takes|taking|took) (?:her|his|my|their) clothes off"
+    r"|(?:sending|sends|sent) (?:me|her|him) (?:\w+ )?(?:messages|pics|pictures|photos"
+    r"|videos|nudes)|did (?:it|this|that) to (?:me|her|him)|did (?:it|this|that) (?:this morning"
+    r"|last night|yesterday|at the weekend|on purpose)|only lets? (?:me|her|him) eat"
+    r"|(?:be|get|being|getting) married|married off|marry (?:him|her|a|an|my|his)|(?:get|be"
+    r"|being) cut)"
 )
 _TELLING = _rx(
-    r"\b(?:told|tells|said|says|saying|disclosed|discloses|mentioned|showed me|admitted|signs"
-    r"|signed)\b"
+    r"\b(?:told|tells|telling|said|says|saying|disclosed|discloses|mentioned|showed me|admitted"
+    r"|signs|signed|let slip|opened up|confided|blurted|whispered|revealed|came to me|pulled me"
+    r" aside|pointed (?:to|at))\b"
 )
 _HARM_TOLD_GROUP = _rx(rf"\b{_HARM_TOLD}\b")
 _SELF_HARMED = _rx(
@@ -1731,7 +2386,9 @@ _SELF_HARMED = _rx(
     r"|punch(?:es|ed)?|beat(?:s)?|raped|batter(?:s|ed)?) me|used to touch me|made me do)\b"
 )
 _VERDICT = _rx(
-    r"\b(?:is (?:it|this|that) (?:abuse|neglect|normal|ok|okay|illegal|legal|allowed|safeguarding"
+    r"\b(?:is (?:it|this|that) (?:forced marriage|fgm|exploitation|cse|radicalisation|a crime"
+    r"|sexual abuse|rape|assault|emotional abuse|physical abuse|private fostering|modern slavery"
+    r"|trafficking|grooming)|is (?:it|this|that) (?:abuse|neglect|normal|ok|okay|illegal|legal|allowed|safeguarding"
     r"|a safeguarding (?:concern|issue|matter)|serious|enough|significant harm|child abuse"
     r"|grooming|domestic abuse|reportable)|yes or no|yes/no|one word answer|straight answer"
     r"|just tell me (?:if|whether|yes)|am i (?:overreacting|being paranoid|overthinking|paranoid"
@@ -1744,7 +2401,9 @@ _VERDICT = _rx(
 )
 _CONCEAL = _rx(
     r"\b(?:(?:get|make|tell) (?:them|him|her|the kids|my kids|the children) (?:to )?say (?:they"
-    r"|he|she) (?:fell|tripped|did it)|cover (?:up|over) (?:a |the |his |her )?(?:bruise|bruises"
+    r"|he|she) (?:fell|tripped|did it)|(?:get|make|tell|teach|coach) (?:my|our) (?:\w+ ){0,3}?to"
+    r" (?:say|tell (?:\w+ ){0,3}?)(?:that )?(?:they|he|she) (?:fell|tripped|did it|walked into"
+    r"|banged)|not that (?:i|we) (?:hit|hurt|smacked|slapped|kicked|punched)|cover (?:up|over) (?:a |the |his |her )?(?:bruise|bruises"
     r"|marks?|injur\w*)|hide (?:the |a |his |her )?(?:bruise|bruises|marks?|injur\w*)|so (?:the )?"
     r"(?:nursery|school|teachers?|social services|social workers?|they|she|he|nobody|no one)"
     r" (?:wont|doesnt|dont|will not|does not|do not|cant|cannot|never) (?:notice|see|find out"
@@ -1760,8 +2419,10 @@ _SECRET_CONTACT = _rx(
     r"\b(?:without (?:her|his|their) (?:parents|mum|dad|mother|father) (?:knowing|finding out)"
     r"|without (?:telling anyone|anyone knowing|anyone finding out)|so (?:her|his|their)"
     r" (?:parents|mum|dad)(?: and [a-z ]{1,30}?)? (?:dont|wont|do not|will not|never) (?:find"
-    r" out|know)|convince (?:her|him) not to tell|not to tell (?:her|his|their) (?:parents|mum"
-    r"|dad) (?:we|that we|about us)|on (?:his|her) own without)\b"
+    r" out|know|see|notice|check|read)|convince (?:her|him) not to tell|not to tell (?:her|his"
+    r"|their) (?:parents|mum|dad) (?:we|that we|about us)|on (?:his|her) own without|(?:chat|talk"
+    r"|messag|speak)\w* privately (?:with|to) (?:a|the|this|one|that) (?:\w+ ){0,2}?(?:girl|boy"
+    r"|child|pupil|student|kid|young person|year old))\b"
 )
 _VIGILANTE = _rx(
     r"\b(?:fake profile|expose (?:him|her|them) (?:on|to)|name and shame|(?:his|her|their)"
@@ -1779,7 +2440,21 @@ _PROMISE = _rx(
     r" tell|made me promise|(?:asked|wants|want) (?:me )?to keep (?:it|this) (?:confidential"
     r"|secret|between us|private)|keep it (?:confidential|secret|between us)|(?:please )?(?:dont"
     r"|do not) tell (?:anyone|anybody|my mum|my dad|her mum|his mum|my parents|no one)|i promised"
-    r" (?:not to tell|i would not tell|i wouldnt tell|her|him)|asked me not to tell)\b"
+    r" (?:not to tell|i would not tell|i wouldnt tell|her|him)|asked me not to tell"
+    # "pinky promise", "swore me to secrecy", "I said I wouldn't tell", "kept it between us"
+    r"|(?:made|makes|asked|begged|got) me (?:to )?(?:pinky |pinkie |solemnly )?(?:promise|swear)"
+    r"|(?:swore|sworn|swear|swearing) (?:me )?to secrecy|cross my heart|(?:i|we) (?:told (?:him"
+    r"|her|them)|said|promised(?: (?:him|her|them))?|agreed) (?:that )?(?:i|we) (?:wouldnt|would"
+    r" not|wont|will not) (?:tell|say|pass|share)|(?:keep|keeps|keeping|kept) it (?:between"
+    r" (?:us|me and \w+|the two of us)|to myself|quiet|a secret)|stay(?:ed|s)? (?:just )?between"
+    r" (?:us|the two of us|me and \w+|ourselves)|(?:it|this) (?:would|will|wont go"
+    r"|stays?|could) (?:stay )?(?:between (?:us|me and \w+)|secret)|if i promised)\b"
+)
+# "I couldn't keep secrets", "our policy says never promise": no promise was made.
+_NO_PROMISE = _rx(
+    r"\b(?:(?:never|not|dont|do not|shouldnt|should not|cant|cannot|couldnt|could not|must not"
+    r"|mustnt) (?:\w+ ){0,2}?(?:promise|keep (?:it |a |any )?secrets?|keep (?:it |this )?"
+    r"(?:confidential|secret))|policy|training)\b"
 )
 _STEPS_NOW = _rx(
     r"\b(?:just (?:tell|give) me (?:what to do|the steps|what i do)|skip the questions|no time"
@@ -1791,8 +2466,15 @@ _TRAINER = _rx(
     r"\b(?:(?:im|i am) (?:a |an )?(?:\w+ )?trainer|training (?:scenario|exercise|session|course"
     r"|day)|role[- ]?play\w*|demo|case stud(?:y|ies)|scenarios?|for (?:our|my|a) (?:\w+ )?training"
     r"|i (?:deliver|run|lead) (?:\w+ ){0,2}(?:training|induction|sessions?)|running a (?:\w+ )?"
-    r"(?:session|training)|walk us through|mock (?:disclosure|scenario)|vignette|discussion"
-    r" questions)\b"
+    r"(?:session|training)|walk us through|mock (?:disclosure|scenario)|vignettes?|discussion"
+    r" questions|i train|(?:im|i am) (?:teaching|delivering|running|leading|facilitating) (?:a |an"
+    r" |the |our |some )?(?:\w+ ){0,3}?(?:session|course|training|workshop|module|induction|inset"
+    r"|twilight)|course i (?:deliver|run|teach)|practi[cs]e exercise|make (?:one|it|something|a"
+    r" \w+) up|(?:so|for) (?:they|staff|volunteers|learners|delegates|students|trainees|them|we)"
+    r" (?:can|could) practi[cs]e|(?:can|could) you (?:play|be|act as) (?:a|an)|pretend (?:you"
+    r" are|youre|to be)|act as (?:a|an) (?:worried|concerned|\d+ year old|child|parent|teacher))\b"
+    # tabletop exercises
+    r"|\b(?:tabletop (?:exercise|scenario)|made-?up case|make up a case)\b"
 )
 _NOT_TRAINING = _rx(r"\b(?:worst|best)[- ]case scenario\b")
 
@@ -1848,7 +2530,8 @@ def danger_now(text: str) -> tuple[bool, tuple[str, ...]]:
 _SETTING_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\b(?:my|our|the) (?:class|classroom|form|tutor group|pupils?|students?|lesson)\b"
+            r"\b(?:my|our|the) (?:year \d{1,2} |reception )?(?:class|classroom|form|tutor group"
+            r"|pupils?|students?|lesson)\b"
             r"|\bin (?:my|our) (?:class|school)\b|\bat school\b|\bplayground\b|\breception class\b"
         ),
         "teacher",
@@ -1889,7 +2572,9 @@ def read_signals(text: str) -> Signals:
         disclosure=_read_disclosure(doc, audience),
         verdict_request=doc.has(_VERDICT),
         harmful_request=_read_harmful_request(doc, audience),
-        confidentiality_promise=bool(doc.live(_PROMISE, past_ok=True)),
+        confidentiality_promise=bool(
+            doc.live(_PROMISE, past_ok=True) - doc.sentences(_NO_PROMISE)
+        ),
         wants_steps_now=doc.has(_STEPS_NOW),
         trainer=doc.has(_TRAINER) and not doc.has(_NOT_TRAINING),
     )

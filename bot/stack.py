@@ -158,6 +158,27 @@ def http_json(url: str, payload: dict | None = None, timeout: float = 10.0) -> t
             return exc.code, body.decode(errors="replace")
 
 
+CANARY_QUESTION = "How long does an initial assessment take?"
+
+
+def _ready(label: str, payload: dict | None, body: object) -> bool:
+    """A health check answered; a canary got a reply (the search canary: an answer or an
+    abstention from the search, which means the model and index loaded in the action server)."""
+    if payload is None:
+        return True
+    if not isinstance(body, list) or not body:
+        return False
+    if "search" in label:
+        kinds = {(m.get("custom") or {}).get("kind") for m in body if isinstance(m, dict)}
+        if "fallback" in kinds:
+            raise StackError(
+                "the action server could not answer a guidance question: is the index built and "
+                "current? Run `make index` (see logs/actions.log)"
+            )
+        return bool(kinds & {"answer", "abstain", "topic"})
+    return True
+
+
 @dataclass
 class Stack:
     """The action server and the Rasa server as child processes."""
@@ -180,10 +201,16 @@ class Stack:
 
     def _spawn(self, name: str, command: list[str], env: dict[str, str]) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        log = (self.log_dir / f"{name}.log").open("ab")
-        self.processes[name] = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        # The child keeps its own copy of the file descriptor; ours is closed at once.
+        with (self.log_dir / f"{name}.log").open("ab") as log:
+            self.processes[name] = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def start(self, timeout: float = 180.0) -> None:
         if not self.model.is_file():
@@ -255,17 +282,22 @@ class Stack:
             ("action server", f"{self.action_url}/health", None),
             ("Rasa server", f"{self.rasa_url}/webhooks/rest/", None),
             (
-                "readiness canary",
+                "readiness canary (dialogue)",
                 f"{self.rasa_url}/webhooks/rest/webhook",
                 {"sender": f"readiness-{uuid.uuid4().hex}", "message": "hello"},
+            ),
+            (
+                "readiness canary (guidance search)",
+                f"{self.rasa_url}/webhooks/rest/webhook",
+                {"sender": f"readiness-{uuid.uuid4().hex}", "message": CANARY_QUESTION},
             ),
         ]
         for label, url, payload in stages:
             while True:
                 self._check_alive()
                 try:
-                    status, body = http_json(url, payload, timeout=30)
-                    if status == 200 and (payload is None or (isinstance(body, list) and body)):
+                    status, body = http_json(url, payload, timeout=60)
+                    if status == 200 and _ready(label, payload, body):
                         break
                 except (OSError, ValueError):
                     pass

@@ -47,9 +47,20 @@ TOPICS: tuple[Topic, ...] = (
         "Keeping it secret:",
         _p(
             r"\b(?:keep|kept)\s+(?:it|this|that)\s+(?:a\s+)?secret\b",
-            r"\b(?:asked|begged|told) me not to tell\b",
+            r"\b(?:asked|begged|told|made) me (?:to )?(?:not to |never )(?:tell|say anything|mention)\b",
+            r"\bnot to (?:say anything|mention (?:it|this)) to anyone\b",
             r"\bnot to tell (?:anyone|anybody|her mum|his mum|her dad|his dad)\b",
             r"\bconfidential(?:ity)?\b",
+        ),
+    ),
+    Topic(
+        "what_to_say",
+        ("dis_listen", "dis_no_promise"),
+        "What to say to the child:",
+        _p(
+            r"\bwhat (?:do|should|can) i (?:say|tell) (?:to )?(?:her|him|them|the (?:child|girl|boy|pupil|kid))\b",
+            r"\bhow (?:do|should) i (?:talk|speak|respond) to (?:her|him|them|the (?:child|girl|boy))\b",
+            r"\bwhat (?:do|should) i say\b",
         ),
     ),
     Topic(
@@ -98,6 +109,38 @@ TOPICS: tuple[Topic, ...] = (
             r"\b(?:speak|talk)\s+to\s+the\s+(?:teacher|colleague|coach|volunteer|leader)\s+(?:first|directly|myself)\b",
             r"\bso (?:she|he) (?:isn['’]?t|is not|wasn['’]?t) blindsided\b",
         ),
+    ),
+    Topic(
+        "confront_abuser",
+        ("fu_dont_confront",),
+        "Confronting the person:",
+        _p(
+            r"\b(?:have|having) (?:a )?(?:quiet |friendly |stern )?(?:word|chat|it out) with (?:him|her|them|the (?:boyfriend|man|men|lads?|dad|father|stepdad|uncle|neighbour)|those|that)\b",
+            r"\b(?:confront|warn|tackle|challenge|ring|call|text|message) (?:him|them|the (?:boyfriend|man|men|lads?|abuser)|those (?:lads|men))\b",
+            r"\bgo (?:out |round |over )?(?:\w+ ){0,4}?and (?:have|confront|sort)\b",
+            r"\bsort (?:it|this) out (?:within|ourselves|between)\b",
+        ),
+    ),
+    Topic(
+        "unsafe_collection",
+        ("fu_unsafe_collection",),
+        "If the adult collecting isn't safe:",
+        _p(
+            r"\b(?:drunk|smells? of (?:drink|alcohol)|stinks of (?:drink|alcohol)|high|off (?:his|her) face|wasted|slurring)\b[^.?!]{0,80}\b(?:collect|pick(?:ing)? (?:up|her up|him up|them up)|take (?:her|him|them) home|drive)\b",
+            r"\b(?:collect|pick(?:ing)? (?:up|her up|him up|them up))\b[^.?!]{0,80}\b(?:drunk|smells? of (?:drink|alcohol)|slurring|high|wasted)\b",
+        ),
+    ),
+    Topic(
+        "resignation",
+        ("al_resignation",),
+        "If they resign:",
+        _p(r"\b(?:resign\w*|hands? in (?:his|her|their) notice|quits?|leaves? (?:the )?(?:job|post|club|school))\b"),
+    ),
+    Topic(
+        "hear_their_side",
+        ("al_hear_side",),
+        "Hearing their side first:",
+        _p(r"\bhear (?:his|her|their) side\b", r"\b(?:speak|talk) to \w+ first\b.*\b(?:before|side)\b"),
     ),
     Topic(
         "nothing_will_happen",
@@ -213,6 +256,8 @@ def detect_topics(text: str) -> list[Topic]:
     lowered = text.lower()
     found = [topic for topic in TOPICS if topic.pattern.search(lowered)]
     keys = {t.key for t in found}
+    if "confront_colleague" in keys or "hear_their_side" in keys:
+        found = [t for t in found if t.key != "confront_abuser"]
     if "already_promised" in keys:
         found = [t for t in found if t.key != "confidentiality"]
     if "after_referral" in keys:

@@ -23,9 +23,9 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def chunk_passage(passage: Passage, max_words: int = MAX_WORDS) -> list[Chunk]:
+def chunk_passage(passage: Passage, max_words: int = MAX_WORDS, overlap: bool = True) -> list[Chunk]:
     """One chunk if the passage is short, otherwise sentence windows of at most
-    ``max_words`` words overlapping by one sentence."""
+    ``max_words`` words, overlapping by one sentence when ``overlap``."""
     if max_words <= 0:
         raise ValueError(f"max_words must be > 0, got {max_words}")
     if _words(passage.text) <= max_words:
@@ -37,7 +37,7 @@ def chunk_passage(passage: Passage, max_words: int = MAX_WORDS) -> list[Chunk]:
         if current and _words(" ".join(current)) + _words(sentence) > max_words:
             windows.append(current)
             # Overlap by the last sentence so a statement split across windows survives.
-            current = [current[-1]] if _words(current[-1]) < max_words // 2 else []
+            current = [current[-1]] if overlap and _words(current[-1]) < max_words // 2 else []
         current.append(sentence)
     if current:
         windows.append(current)

@@ -1,6 +1,7 @@
 """Tests for bot/signals.py: the rule-based reader of danger, audience and concern.
 
-- every labelled case in tests/bot/data/signals_cases.yml (see its header for the rules);
+- every labelled case in tests/bot/data/signals_cases.yml and signals_cases_2.yml (see the
+  first file's header for the rules);
 - the development safety set and the first turn of every development scenario (copies in
   tests/data/eval);
 - speed on long and pathological messages (the reader runs on every message, in Rasa).
@@ -25,7 +26,13 @@ def _load(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-CASES: list[dict[str, Any]] = _load(HERE / "data" / "signals_cases.yml")
+# signals_cases.yml: the first labelled set; signals_cases_2.yml: a second set written fresh to
+# measure generalisation (job titles and settings, "my girls" at work, everyday wording of each
+# concern, promises, buried emergencies and hard non-emergencies). Same format and rules.
+CASE_FILES = ("signals_cases.yml", "signals_cases_2.yml")
+CASES: list[dict[str, Any]] = [
+    case for name in CASE_FILES for case in _load(HERE / "data" / name)
+]
 SAFETY: list[dict[str, Any]] = _load(EVAL / "dev_safety.yml")
 SCENARIOS: list[dict[str, Any]] = _load(EVAL / "dev_scenarios.yml")
 SAFETY_BY_ID = {item["id"]: item for item in SAFETY}
@@ -33,7 +40,10 @@ SCENARIO_BY_ID = {item["id"]: item for item in SCENARIOS}
 
 # Cases the rules are known to miss, with the reason (xfail strict: fixing one fails the test
 # until it is removed from here).
-KNOWN_MISSES: dict[str, str] = {}
+KNOWN_MISSES: dict[str, str] = {
+    "xc09": "intimate care that is wrong only for the child's age ('still gives her baths even "
+    "though she's 11') needs reasoning about age that the rules do not do",
+}
 
 _LIST_FIELDS = {"danger_reasons", "concern_types"}
 

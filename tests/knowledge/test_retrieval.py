@@ -30,7 +30,8 @@ def test_manifest_describes_the_index(built: Path) -> None:
     manifest = json.loads((built / "manifest.json").read_text())
     assert manifest["model"] == "hash-64"
     assert manifest["dimension"] == 64
-    assert manifest["chunks"] == sum(1 for _ in (built / "chunks.jsonl").open())
+    with (built / "chunks.jsonl").open() as handle:
+        assert manifest["chunks"] == sum(1 for _ in handle)
     assert set(manifest["sources"]) == {"wt2010", "laming2009", "cqc2009", "cqc2016", "jci2008"}
 
 
