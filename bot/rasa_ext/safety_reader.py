@@ -68,6 +68,46 @@ def _set_intent(message: Message, name: str, reason: str) -> None:
     logger.info("safety reader: intent %s -> %s (%s)", previous.get(INTENT_NAME_KEY), name, reason)
 
 
+ROLES = frozenset(
+    "teacher teaching_assistant dsl nurse health_visitor midwife gp doctor social_worker police "
+    "early_years youth_worker sports_coach volunteer faith_leader residential_worker yot "
+    "family_support manager trainer other".split()
+)
+CONCERNS = frozenset(
+    "physical sexual neglect emotional domestic_violence fgm forced_marriage cse trafficking "
+    "criminal_exploitation online_abuse substance_misuse parental_mental_illness fii disabled_child "
+    "missing_education missing private_fostering self_harm non_mobile_injury was_not_brought "
+    "allegation_against_staff underage_sexual_activity radicalisation bullying".split()
+)
+
+
+def _valid(entity: str, value: Any) -> bool:
+    """DIET sometimes extracts fragments ("(15", "3:15", "office"): keep only values the
+    dialogue can use."""
+    text = str(value).strip().lower()
+    if entity == "child_age":
+        return text.isdigit() and 0 <= int(text) <= 17
+    if entity == "role":
+        return text in ROLES
+    if entity == "concern_type":
+        return text in CONCERNS
+    return True
+
+
+def _set_entity(message: Message, entity: str, value: Any) -> None:
+    """The rule-based value replaces whatever DIET extracted for ``entity``."""
+    entities = [e for e in (message.get(ENTITIES) or []) if e.get("entity") != entity]
+    entities.append({"entity": entity, "value": value, "extractor": EXTRACTOR})
+    message.set(ENTITIES, entities, add_to_output=True)
+
+
+def _drop_invalid(message: Message) -> None:
+    entities = message.get(ENTITIES) or []
+    kept = [e for e in entities if _valid(str(e.get("entity")), e.get("value"))]
+    if len(kept) != len(entities):
+        message.set(ENTITIES, kept, add_to_output=True)
+
+
 def _add_entity(message: Message, entity: str, value: Any) -> None:
     entities = list(message.get(ENTITIES) or [])
     if any(e.get("entity") == entity for e in entities):
@@ -97,16 +137,17 @@ def apply_signals(message: Message, signals: Signals) -> None:
         _set_intent(message, "child_help", "a child is typing")
     elif signals.audience == "parent" and intent in _PRACTITIONER_INTENTS | {"child_help"}:
         _set_intent(message, "parent_help", "a parent is typing")
+    _drop_invalid(message)
     if signals.audience in ("child", "parent", "practitioner"):
-        _add_entity(message, "audience", signals.audience)
+        _set_entity(message, "audience", signals.audience)
     if signals.role:
-        _add_entity(message, "role", signals.role)
+        _set_entity(message, "role", signals.role)
     if signals.child_age is not None:
-        _add_entity(message, "child_age", str(signals.child_age))
+        _set_entity(message, "child_age", str(signals.child_age))
     if signals.concern_types:
-        _add_entity(message, "concern_type", signals.concern_types[0])
+        _set_entity(message, "concern_type", signals.concern_types[0])
     if signals.disclosure:
-        _add_entity(message, "disclosure", "yes")
+        _add_entity(message, "disclosure", True)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
