@@ -15,9 +15,7 @@ class ActionFeedback(Action):
     def name(self) -> str:
         return "action_feedback"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         helpful = intent == "feedback_helpful"
         answer = last_answer(tracker.events)
@@ -26,10 +24,7 @@ class ActionFeedback(Action):
                 conversation=tracker.sender_id,
                 helpful=helpful,
                 query=answer.get("query", "") if answer else "",
-                citations=[
-                    f"{c.get('doc_id')}:{c.get('para')}"
-                    for c in (answer or {}).get("citations", [])
-                ],
+                citations=[f"{c.get('doc_id')}:{c.get('para')}" for c in (answer or {}).get("citations", [])],
             )
         )
         if helpful:
@@ -39,7 +34,5 @@ class ActionFeedback(Action):
                 "Thanks for telling me: that answer has been flagged for review. Try asking in "
                 "different words, or ask your designated safeguarding lead."
             )
-        dispatcher.utter_message(
-            text=text, json_message={"kind": "feedback", "citations": [], "text": text}
-        )
+        dispatcher.utter_message(text=text, json_message={"kind": "feedback", "citations": [], "text": text})
         return []

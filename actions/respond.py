@@ -41,17 +41,13 @@ class _Speaking(Action, metaclass=ABCMeta):
     @abstractmethod
     def name(self) -> str: ...
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         turn = read_turn(tracker, self.intent_override)
         try:
             plan = await in_thread(planner().plan, turn)
         except Exception:  # noqa: BLE001 - the user gets the safe steps, the log gets the trace
             logger.exception("planning failed for intent %s", turn.intent)
-            dispatcher.utter_message(
-                text=SORRY, json_message={"kind": "fallback", "citations": [], "text": SORRY}
-            )
+            dispatcher.utter_message(text=SORRY, json_message={"kind": "fallback", "citations": [], "text": SORRY})
             return []
         return dispatch(dispatcher, plan)
 
@@ -69,8 +65,6 @@ class ActionConcernSteps(_Speaking):
     def name(self) -> str:
         return "action_concern_steps"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         events = await super().run(dispatcher, tracker, domain)
         return events + [SlotSet("requested_slot", None)]

@@ -23,9 +23,7 @@ def user_texts(tracker: Tracker) -> list[str]:
     return [
         str(event.get("text") or "")
         for event in tracker.events
-        if event.get("event") == "user"
-        and event.get("text")
-        and not str(event.get("text")).startswith("/")
+        if event.get("event") == "user" and event.get("text") and not str(event.get("text")).startswith("/")
     ]
 
 
@@ -34,11 +32,7 @@ def read_turn(tracker: Tracker, intent_override: str | None = None) -> Turn:
     text = str(latest.get("text") or "")
     intent = intent_override or str((latest.get("intent") or {}).get("name") or "nlu_fallback")
     texts = user_texts(tracker)
-    history = (
-        tuple(texts[:-1][-HISTORY_LIMIT:])
-        if texts and texts[-1] == text
-        else tuple(texts[-HISTORY_LIMIT:])
-    )
+    history = tuple(texts[:-1][-HISTORY_LIMIT:]) if texts and texts[-1] == text else tuple(texts[-HISTORY_LIMIT:])
     slot = tracker.get_slot
     return Turn(
         text=text,

@@ -47,9 +47,7 @@ _COMPOUND = re.compile(
     r"\?\s+(?=\S)|,?\s+and\s+(?=(?:what|when|how|who|which|where|why|is|are|does|do|can|should|must|would)\b)",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|thirty|forty)\b", re.I
-)
+_NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve|fifteen|thirty|forty)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -110,10 +108,7 @@ def _select_hits(hits: Sequence[Hit]) -> list[Hit]:
     first = hits[0]
     chosen = [first]
     for hit in hits[1:3]:
-        if (
-            hit.score >= SECOND_PASSAGE_RATIO * first.score
-            and hit.passage.passage_id != first.passage.passage_id
-        ):
+        if hit.score >= SECOND_PASSAGE_RATIO * first.score and hit.passage.passage_id != first.passage.passage_id:
             chosen.append(hit)
             break
     return chosen
@@ -130,9 +125,7 @@ def split_question(text: str) -> list[str]:
     return [text, *parts[:2]]
 
 
-def compose_answer(
-    parts: list[tuple[SearchResult, str]], sources: dict[str, Source]
-) -> BotMessage:
+def compose_answer(parts: list[tuple[SearchResult, str]], sources: dict[str, Source]) -> BotMessage:
     """Quote the best sentences of the top passage(s) for each part of the question, labelled
     by status, with citations."""
     lines = ["Here is what the guidance says:"]
@@ -159,8 +152,7 @@ def compose_answer(
             lines.append(f"• {label} — “{quote}” ({short_label(passage.doc_id, passage.para)})")
     if has_findings:
         lines.append(
-            "Inspection reports and reviews describe what was found or proposed at the time, "
-            "not what you must do."
+            "Inspection reports and reviews describe what was found or proposed at the time, not what you must do."
         )
     note = currency_note_for(citations)
     if note:
@@ -188,8 +180,7 @@ def abstain_message(lead: str, nspcc: str, gap: ScopeGap | None = None) -> BotMe
     text = "\n".join(
         [
             first,
-            f"Please ask {lead}, or call {nspcc}, which advises professionals and anyone worried "
-            "about a child.",
+            f"Please ask {lead}, or call {nspcc}, which advises professionals and anyone worried about a child.",
             "If a child is in immediate danger, call 999.",
         ]
     )

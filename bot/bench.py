@@ -118,9 +118,7 @@ def render(result: dict[str, object], turns: int) -> str:
     ]
     for kind, values in by_kind.items():
         if values:
-            lines.append(
-                f"| {kind} | {len(values)} | {statistics.median(values):.0f} ms | {_p(values, 0.95):.0f} ms |"
-            )
+            lines.append(f"| {kind} | {len(values)} | {statistics.median(values):.0f} ms | {_p(values, 0.95):.0f} ms |")
     lines.append(END)
     return "\n".join(lines)
 

@@ -36,9 +36,7 @@ def chat_loop(base_url: str) -> None:
             return
         if text.strip().lower() in ("quit", "exit"):
             return
-        status, body = http_json(
-            f"{base_url}/webhooks/rest/webhook", {"sender": sender, "message": text}, timeout=60
-        )
+        status, body = http_json(f"{base_url}/webhooks/rest/webhook", {"sender": sender, "message": text}, timeout=60)
         if status != 200 or not isinstance(body, list):
             print(f"bot> (error {status}: {body})")
             continue

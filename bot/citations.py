@@ -80,9 +80,7 @@ def make_citation(passage: Passage, source: Source, quote: str) -> Citation:
     )
 
 
-def resolve(
-    ref: CiteRef, passages: Mapping[str, Passage], sources: Mapping[str, Source]
-) -> Citation:
+def resolve(ref: CiteRef, passages: Mapping[str, Passage], sources: Mapping[str, Source]) -> Citation:
     """The citation for ``ref``; CitationError if the paragraph or the phrase is missing."""
     passage = passages.get(ref.passage_id)
     if passage is None:

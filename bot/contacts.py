@@ -14,9 +14,7 @@ BOT_DIR = Path(__file__).resolve().parent
 DEFAULT_FILE = BOT_DIR / "contacts.yml"
 LOCAL_FILE = BOT_DIR / "contacts.local.yml"
 
-NOT_CONFIGURED = (
-    "not configured yet: ask your safeguarding lead or see your local safeguarding procedures"
-)
+NOT_CONFIGURED = "not configured yet: ask your safeguarding lead or see your local safeguarding procedures"
 
 
 @dataclass(frozen=True)

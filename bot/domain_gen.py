@@ -52,9 +52,7 @@ def safety_responses(index_dir: Path = DEFAULT_INDEX_DIR) -> dict[str, Any]:
         )
 
     return {
-        "utter_emergency": _response(
-            build("emergency", "Call 999 now: a child may be in danger.", "emergency")
-        ),
+        "utter_emergency": _response(build("emergency", "Call 999 now: a child may be in danger.", "emergency")),
         "utter_first_steps": _response(
             build(
                 "first_steps",

@@ -30,9 +30,7 @@ class FeedbackRecord:
     citations: list[str]
 
     @classmethod
-    def create(
-        cls, conversation: str, helpful: bool, query: str, citations: list[str]
-    ) -> FeedbackRecord:
+    def create(cls, conversation: str, helpful: bool, query: str, citations: list[str]) -> FeedbackRecord:
         digest = hashlib.sha256(conversation.encode("utf-8")).hexdigest()[:16]
         return cls(
             time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -26,9 +26,7 @@ class Button:
 class BotMessage:
     """One message to the user."""
 
-    kind: (
-        str  # emergency | steps | pathway | answer | abstain | signpost | refusal | question | chat
-    )
+    kind: str  # emergency | steps | pathway | answer | abstain | signpost | refusal | question | chat
     text: str
     citations: tuple[Citation, ...] = ()
     buttons: tuple[Button, ...] = ()

@@ -165,8 +165,7 @@ _LOCAL_PLACEHOLDERS = {
 
 def uses_unconfigured(step: Step, contacts: Contacts) -> bool:
     return any(
-        f"{{{name}}}" in step.text and not contacts.get(key).configured
-        for name, key in _LOCAL_PLACEHOLDERS.items()
+        f"{{{name}}}" in step.text and not contacts.get(key).configured for name, key in _LOCAL_PLACEHOLDERS.items()
     )
 
 

@@ -151,10 +151,7 @@ class RedactionResult:
 
 # Invisible characters removed before matching: zero-width spaces and joiners, bidi
 # controls, soft hyphen, word joiner, BOM, interlinear annotation marks.
-_INVISIBLE = re.compile(
-    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-    "\ufeff\ufff9-\ufffb]+"
-)
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]+")
 
 # No pattern allows more than three spaces in a row, so the inside of a longer run of
 # spaces can be blanked out (with a word character that nothing matches) without
@@ -171,20 +168,51 @@ _TRANSLATE: dict[int, str] = {
     **{c: " " for c in range(0x00, 0x20) if c not in (0x09, 0x0A, 0x0D)},
     0x7F: " ",
     # unusual spaces and line separators
-    0x00A0: " ", 0x1680: " ", **{c: " " for c in range(0x2000, 0x200B)},
-    0x202F: " ", 0x205F: " ", 0x3000: " ", 0x2028: "\n", 0x2029: "\n",
+    0x00A0: " ",
+    0x1680: " ",
+    **{c: " " for c in range(0x2000, 0x200B)},
+    0x202F: " ",
+    0x205F: " ",
+    0x3000: " ",
+    0x2028: "\n",
+    0x2029: "\n",
     # dashes and minus signs
     **{c: "-" for c in range(0x2010, 0x2016)},
-    0x2212: "-", 0xFE58: "-", 0xFE63: "-", 0xFF0D: "-",
+    0x2212: "-",
+    0xFE58: "-",
+    0xFE63: "-",
+    0xFF0D: "-",
     # apostrophes and the full-width at sign / full stop / plus
-    0x2018: "'", 0x2019: "'", 0x02BC: "'", 0x2032: "'", 0xFF07: "'",
-    0xFF20: "@", 0xFF0E: ".", 0xFF0B: "+",
+    0x2018: "'",
+    0x2019: "'",
+    0x02BC: "'",
+    0x2032: "'",
+    0xFF07: "'",
+    0xFF20: "@",
+    0xFF0E: ".",
+    0xFF0B: "+",
     # decimal digits of other scripts
     **{
         base + i: str(i)
         for base in (
-            0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6,
-            0x0C66, 0x0CE6, 0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810,
+            0x0660,
+            0x06F0,
+            0x07C0,
+            0x0966,
+            0x09E6,
+            0x0A66,
+            0x0AE6,
+            0x0B66,
+            0x0BE6,
+            0x0C66,
+            0x0CE6,
+            0x0D66,
+            0x0E50,
+            0x0ED0,
+            0x0F20,
+            0x1040,
+            0x17E0,
+            0x1810,
             0xFF10,
         )
         for i in range(10)
@@ -477,11 +505,30 @@ _PLACE_SUFFIXES: frozenset[str] = frozenset(
 # names common enough to be shared (and bare surnames) are left out - "the Wood
 # review" and "Clare's Law" are covered by the eponym rule in ``_PUBLIC`` instead.
 _PUBLIC_NAMES: tuple[str, ...] = (
-    "lord laming", "herbert laming", "victoria climbié", "victoria climbie", "baby peter",
-    "baby p", "peter connelly", "khyra ishaq", "daniel pelka", "arthur labinjo-hughes",
-    "star hobson", "eileen munro", "alexis jay", "louise casey", "michael bichard",
-    "josh macalister", "maria colwell", "jasmine beckford", "kimberley carlile",
-    "tyra henry", "victoria gillick", "keanu williams", "logan mwangi", "child q",
+    "lord laming",
+    "herbert laming",
+    "victoria climbié",
+    "victoria climbie",
+    "baby peter",
+    "baby p",
+    "peter connelly",
+    "khyra ishaq",
+    "daniel pelka",
+    "arthur labinjo-hughes",
+    "star hobson",
+    "eileen munro",
+    "alexis jay",
+    "louise casey",
+    "michael bichard",
+    "josh macalister",
+    "maria colwell",
+    "jasmine beckford",
+    "kimberley carlile",
+    "tyra henry",
+    "victoria gillick",
+    "keanu williams",
+    "logan mwangi",
+    "child q",
     "elizabeth butler-sloss",
 )
 
@@ -530,9 +577,7 @@ _CAPWORD = (
     rf"(?:-[{_UP}]?[{_LO}]{{1,30}}|'[{_UP}][{_LO}]{{1,30}}){{0,3}}"
 )
 _CAPS_WORD = rf"[{_UP}]{{2,30}}(?:['-][{_UP}]{{1,30}}){{0,3}}"
-_PARTICLE = (
-    r"(?:[Dd][aeiu]|[Dd]el|[Dd]ella|[Vv][ao]n|[Dd]e[rn]|[Ll][ae]|[Aa]l|[Ee]l|[Bb]in|[Ii]bn|[Aa]p)"
-)
+_PARTICLE = r"(?:[Dd][aeiu]|[Dd]el|[Dd]ella|[Vv][ao]n|[Dd]e[rn]|[Ll][ae]|[Aa]l|[Ee]l|[Bb]in|[Ii]bn|[Aa]p)"
 _CAPSEQ = rf"{_CAPWORD}(?:[ ]{{1,2}}(?:{_PARTICLE}[ ])?{_CAPWORD}){{0,2}}"
 _SURNAME_AFTER = rf"[ ]{{1,2}}(?:{_PARTICLE}[ ])?(?:{_CAPWORD}|{_CAPS_WORD})"
 
@@ -587,9 +632,7 @@ def _two_letter_gate(words: Iterable[str]) -> str:
 
 # ---- structured identifiers ------------------------------------------------
 
-_EMAIL_AT = re.compile(
-    r"@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24})(?![\w-])"
-)
+_EMAIL_AT = re.compile(r"@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24})(?![\w-])")
 _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9._%+'\-]{1,64}\Z")
 
 _PHONE = re.compile(
@@ -739,7 +782,8 @@ _WORD_NAME = re.compile(
 _NAME_TOKEN = re.compile(rf"(?:{_PARTICLE}[ ])?({_CAPWORD}|{_CAPS_WORD}|[{_LO}]{{1,30}})")
 _LOWER_NAME = _led((n for n in _ALL_NAMES if n not in _WORD_NAMES), "lower")
 
-_KIN_WORDS = """
+_KIN_WORDS = (
+    """
 son daughter child kid boy girl baby brother sister sibling twin nephew niece cousin mum mom
 mam mummy mother dad daddy father parent nan nana nanna nanny gran granny grandma grandmother
 grandad granddad grandpa grandfather grandson granddaughter grandchild aunt auntie aunty
@@ -750,15 +794,50 @@ half-brother half-sister foster-carer pupil student learner patient client claim
 resident tenant teacher colleague officer pc dc ds sgt sw worker nurse midwife visitor hv ta
 tutor coach yp lad lass toddler infant newborn applicant suspect victim perpetrator
 offender called named nicknamed aka
-""".split() + [
-    "young person", "young carer", "known as", "mum of", "mother of", "dad of", "father of",
-    "carer of", "parent of", "i'm", "i am", "this is", "name is", "name's", "name given as",
-    "names are",
-]
+""".split()
+    + [
+        "young person",
+        "young carer",
+        "known as",
+        "mum of",
+        "mother of",
+        "dad of",
+        "father of",
+        "carer of",
+        "parent of",
+        "i'm",
+        "i am",
+        "this is",
+        "name is",
+        "name's",
+        "name given as",
+        "names are",
+    ]
+)
 _FORM_LABELS = [
-    "child's name", "childs name", "child name", "full name", "name", "child", "young person",
-    "yp", "pupil", "student", "patient", "client", "claimant", "subject", "mother", "father",
-    "mum", "dad", "parent", "carer", "surname", "forename", "first name",
+    "child's name",
+    "childs name",
+    "child name",
+    "full name",
+    "name",
+    "child",
+    "young person",
+    "yp",
+    "pupil",
+    "student",
+    "patient",
+    "client",
+    "claimant",
+    "subject",
+    "mother",
+    "father",
+    "mum",
+    "dad",
+    "parent",
+    "carer",
+    "surname",
+    "forename",
+    "first name",
 ]
 _POSSESSIVES = ["my", "his", "her", "their", "child", "childs", "boy", "girl"]
 _POSSESSIONS = (
@@ -833,11 +912,8 @@ _PUBLIC = re.compile(
     rf"|(?:{_CAPSEQ}[ ]{{1,3}}(?i:competence|competent|guidelines|principles|test|ruling|judgment))"
     rf"|(?:{_CAPWORD}'s[ ]{{1,3}}Law)"
 )
-_PUBLIC_WORDS: frozenset[str] = frozenset(
-    w for n in _PUBLIC_NAMES for w in n.replace("-", " ").split()
-) | frozenset(
-    "review report inquiry enquiry competence competent guidelines principles test "
-    "ruling judgment law".split()
+_PUBLIC_WORDS: frozenset[str] = frozenset(w for n in _PUBLIC_NAMES for w in n.replace("-", " ").split()) | frozenset(
+    "review report inquiry enquiry competence competent guidelines principles test ruling judgment law".split()
 )
 
 
@@ -868,9 +944,7 @@ def _number_is_not_a_date(s: str, pos: int, allow_number: bool = False) -> bool:
         return True
     if not allow_number and word in ("no", "number"):
         return True
-    return word in ("stage", "of") and s[max(0, pos - 12) : pos].lower().rstrip(" ").endswith(
-        ("key stage", "out of")
-    )
+    return word in ("stage", "of") and s[max(0, pos - 12) : pos].lower().rstrip(" ").endswith(("key stage", "out of"))
 
 
 def _emails(s: str) -> Iterator[Span]:
@@ -1018,9 +1092,7 @@ def _addresses(s: str) -> Iterator[Span]:
         if words[0] == "the":
             if len(words) != 1:
                 continue  # "48 The Green" only
-        elif len(words) - (words[0] == "st") > 3 or any(
-            w in _ADDRESS_STOP for w in words if w != "st"
-        ):
+        elif len(words) - (words[0] == "st") > 3 or any(w in _ADDRESS_STOP for w in words if w != "st"):
             continue
         start = m.start(1)
         if s[start - 1] == ":" and s[start - 2].isdigit():
@@ -1107,9 +1179,7 @@ def _context_tokens(s: str, start: int, end: int, any_listed: bool) -> Span | No
         if low in _ALL_NAMES and low not in _WORD_NAMES:
             return tokens[0].start(1), tokens[0].end(1), "name"
         return None
-    if not (any_listed and low in _ALL_NAMES) and (
-        _not_name(first) or low in _PLACES or len(low) < 2
-    ):
+    if not (any_listed and low in _ALL_NAMES) and (_not_name(first) or low in _PLACES or len(low) < 2):
         return None
     stop = tokens[0].end(1)
     for tok in tokens[1:]:

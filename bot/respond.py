@@ -88,9 +88,7 @@ CONCERN_ALIASES = {"allegation_against_staff": None, "bullying": "emotional"}
 
 NEXT_BUTTONS = (
     Button("What happens after a referral?", "What happens after I make a referral?"),
-    Button(
-        "Consent and sharing information", "Do I need the parents' consent to share information?"
-    ),
+    Button("Consent and sharing information", "Do I need the parents' consent to share information?"),
 )
 MAX_PATHWAYS_PER_TURN = 2
 _CONTACT_REQUEST = re.compile(
@@ -241,9 +239,7 @@ class Planner:
         self.res = resources
 
     # ------------------------------------------------------------------ helpers
-    def steps(
-        self, step_ids: Iterable[str], heading: str, *, role: str | None, kind: str = "steps"
-    ) -> BotMessage:
+    def steps(self, step_ids: Iterable[str], heading: str, *, role: str | None, kind: str = "steps") -> BotMessage:
         return build_steps_message(
             step_ids,
             library=self.res.library,
@@ -297,12 +293,7 @@ class Planner:
         types = list(concern_types)
         if age == 0 and "physical" in types and "non_mobile_injury" not in types:
             types.insert(0, "non_mobile_injury")
-        if (
-            age is not None
-            and age < 16
-            and "sexual" in types
-            and "underage_sexual_activity" in types
-        ):
+        if age is not None and age < 16 and "sexual" in types and "underage_sexual_activity" in types:
             types.remove("sexual")
         for concern in types:
             concern = CONCERN_ALIASES.get(concern, concern) or ""
@@ -319,9 +310,7 @@ class Planner:
         return out
 
     @staticmethod
-    def describe(
-        role: str | None, age: int | None, disclosure: bool, concerns: Iterable[str]
-    ) -> str:
+    def describe(role: str | None, age: int | None, disclosure: bool, concerns: Iterable[str]) -> str:
         parts = []
         if role and role in ROLE_LABELS:
             parts.append(f"as a {ROLE_LABELS[role]}")
@@ -410,9 +399,7 @@ class Planner:
     def plan_concern(self, turn: Turn, *, first: bool, emergency: bool = False) -> Plan:
         now = read_signals(turn.text)
         whole = self.context(turn)
-        role = (
-            turn.role or now.role or whole.role or infer_role(" ".join((*turn.history, turn.text)))
-        )
+        role = turn.role or now.role or whole.role or infer_role(" ".join((*turn.history, turn.text)))
         # What this message says beats an earlier slot value (a form answer or a DIET guess).
         age = next((a for a in (now.child_age, turn.child_age, whole.child_age) if a is not None), None)
         disclosure = bool(turn.disclosure or now.disclosure or (first and whole.disclosure))
@@ -456,11 +443,7 @@ class Planner:
                     "dis_tell_lead_now",
                     "dis_family_caution",
                 ]
-                topics = [
-                    t
-                    for t in topics
-                    if t.key not in ("already_promised", "confidentiality", "ask_child_more")
-                ]
+                topics = [t for t in topics if t.key not in ("already_promised", "confidentiality", "ask_child_more")]
             else:
                 steps += ["fs_tell_lead", "fs_refer_if_harm", "fs_record", "fs_discuss_anonymously"]
             heading = f"What to do next{self.describe(role, age, disclosure, concerns)}:"
@@ -483,9 +466,7 @@ class Planner:
         if topic_message:
             plan.messages.append(topic_message)
         if now.verdict_request and turn.intent != "ask_verdict":
-            plan.messages.append(
-                self.steps(["vd_no_verdict", "vd_discuss"], "", role=role, kind="verdict")
-            )
+            plan.messages.append(self.steps(["vd_no_verdict", "vd_discuss"], "", role=role, kind="verdict"))
         plan.slots["shown"] = list(turn.shown) + keys
         if role and not turn.role:
             plan.slots["role"] = role
@@ -496,9 +477,7 @@ class Planner:
         signals = read_signals(turn.text)
         role = turn.role or signals.role or infer_role(turn.text)
         plan = Plan(slots={"stage": "engaged"})
-        topics = [
-            t for t in detect_topics(turn.text) if t.key not in ("tell_parent", "confront_abuser")
-        ]
+        topics = [t for t in detect_topics(turn.text) if t.key not in ("tell_parent", "confront_abuser")]
         if signals.disclosure and "allegation" not in turn.shown:
             plan.messages.append(
                 self.steps(
@@ -509,19 +488,13 @@ class Planner:
             )
         if "allegation" not in turn.shown:
             pathway = self.res.library.pathway("allegation")
-            plan.messages.append(
-                self.steps(pathway.steps, f"{pathway.title}:", role=role, kind="pathway")
-            )
+            plan.messages.append(self.steps(pathway.steps, f"{pathway.title}:", role=role, kind="pathway"))
             plan.slots["shown"] = [*turn.shown, "allegation"]
         topic_message = self.topic_message(topics, role)
         if topic_message:
             plan.messages.append(topic_message)
         if not plan.messages:
-            plan.messages.append(
-                self.steps(
-                    ["al_report_senior", "al_lado_one_day"], "The key steps again:", role=role
-                )
-            )
+            plan.messages.append(self.steps(["al_report_senior", "al_lado_one_day"], "The key steps again:", role=role))
         return plan
 
     # ------------------------------------------------------------------ is it abuse?
@@ -543,9 +516,7 @@ class Planner:
             "neglect": ("1.36", "Neglect is the persistent failure to meet"),
         }
         wanted = [c for c in signals.concern_types if c in definitions]
-        if not wanted and re.search(
-            r"\b(?:alone|left|unsupervised|hungry|dirty|neglect)", turn.text, re.I
-        ):
+        if not wanted and re.search(r"\b(?:alone|left|unsupervised|hungry|dirty|neglect)", turn.text, re.I):
             wanted = ["neglect"]
         if not wanted and re.search(r"\b(?:hit|slap|smack|punch|kick|bruis|shak)", turn.text, re.I):
             wanted = ["physical"]
@@ -560,15 +531,11 @@ class Planner:
             lines.append(f"• “{citation.quote}” ({short_label('wt2010', para)})")
         if lines:
             lead = self.lead_step(role)
-            text = "\n".join(
-                ["How the guidance describes it, to help your discussion with your lead:", *lines]
-            )
+            text = "\n".join(["How the guidance describes it, to help your discussion with your lead:", *lines])
             note = citations[0].currency_note
             if note:
                 text += f"\nNote: {note}"
-            plan.messages.append(
-                BotMessage(kind="definition", text=text, citations=tuple(citations))
-            )
+            plan.messages.append(BotMessage(kind="definition", text=text, citations=tuple(citations)))
             if lead:
                 plan.messages.append(self.steps([lead], "", role=role))
         return plan
@@ -596,9 +563,7 @@ class Planner:
         topics = detect_topics(text)
         if turn.danger_active and any(t.key == "manager_first" for t in topics):
             topics = [t for t in topics if t.key != "manager_first"]
-            message = self.steps(
-                ["fu_manager_first", "em_call_999"], "Call 999 first:", role=role, kind="emergency"
-            )
+            message = self.steps(["fu_manager_first", "em_call_999"], "Call 999 first:", role=role, kind="emergency")
             plan = Plan(messages=[message])
             extra = self.topic_message(topics, role)
             if extra:
@@ -752,10 +717,7 @@ class Planner:
                     ),
                 )
             )
-        if (
-            "missing_with_adult" in signals.danger_reasons
-            or "exploitation_now" in signals.danger_reasons
-        ):
+        if "missing_with_adult" in signals.danger_reasons or "exploitation_now" in signals.danger_reasons:
             out.append(
                 BotMessage(
                     kind="signpost",
@@ -770,9 +732,7 @@ class Planner:
 
     @staticmethod
     def _merge(first: Plan, second: Plan) -> Plan:
-        merged = Plan(
-            messages=first.messages + second.messages, slots={**first.slots, **second.slots}
-        )
+        merged = Plan(messages=first.messages + second.messages, slots={**first.slots, **second.slots})
         return merged
 
 
@@ -815,7 +775,9 @@ CHILD_EXTRAS = {
 
 def child_extras(signals: Signals) -> list[BotMessage]:
     for concern in ("forced_marriage", "fgm", "self_harm", "online_abuse", "cse", "sexual"):
-        if concern in signals.concern_types or (concern == "cse" and "underage_sexual_activity" in signals.concern_types):
+        if concern in signals.concern_types or (
+            concern == "cse" and "underage_sexual_activity" in signals.concern_types
+        ):
             return [BotMessage(kind="signpost", text=CHILD_EXTRAS[concern], extra={"audience": "child"})]
     return []
 

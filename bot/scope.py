@@ -65,8 +65,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
             r"|\bsafeguarding adults\b|\bmaking safeguarding personal\b|\bdeprivation of liberty\b|\bmental capacity act\b",
             _I,
         ),
-        "the guidance I hold is about children; adult safeguarding (the Care Act 2014 and its principles) "
-        "is not in it",
+        "the guidance I hold is about children; adult safeguarding (the Care Act 2014 and its principles) is not in it",
     ),
     (
         "immigration_employment",
@@ -81,9 +80,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     (
         "other_nations",
-        re.compile(r"\b(?:in|for|across)\s+(?:scotland|wales|northern ireland|ireland)\b|\bscottish\b|\bwelsh\b|\bgirfec\b", _I),
-        "the guidance I hold is for England; Scotland, Wales and Northern Ireland have their own "
-        "guidance and law",
+        re.compile(
+            r"\b(?:in|for|across)\s+(?:scotland|wales|northern ireland|ireland)\b|\bscottish\b|\bwelsh\b|\bgirfec\b", _I
+        ),
+        "the guidance I hold is for England; Scotland, Wales and Northern Ireland have their own guidance and law",
     ),
     (
         "resources",

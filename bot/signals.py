@@ -103,9 +103,24 @@ _CHAR_MAP = str.maketrans(
 )
 
 _NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
-    "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
 }
 _NUM_WORD = "|".join(_NUMBER_WORDS)
 
@@ -149,8 +164,7 @@ def _whole_words(words: Iterable[str]) -> str:
     for word in sorted(words, key=len, reverse=True):
         by_first.setdefault(word[0], []).append(re.escape(word[1:]))
     alternatives = [
-        rf"{re.escape(first)}(?<!\w{re.escape(first)})(?:{'|'.join(rests)})(?!\w)"
-        for first, rests in by_first.items()
+        rf"{re.escape(first)}(?<!\w{re.escape(first)})(?:{'|'.join(rests)})(?!\w)" for first, rests in by_first.items()
     ]
     return "(?:" + "|".join(alternatives) + ")"
 
@@ -265,8 +279,10 @@ _DIGITS = "#"  # index key: every word that starts with a digit
 def _leading_word(alternative: str) -> tuple[str, bool]:
     """The literal text an alternative starts with, and whether it is a whole word (``False``
     when the word may go on, as in ``kill(?:s|ing)?``). ``("", False)`` when it has none."""
-    if alternative[:1].isdigit() or alternative.startswith("\\d") or (
-        alternative[:1] == "[" and alternative[1:2].isdigit()
+    if (
+        alternative[:1].isdigit()
+        or alternative.startswith("\\d")
+        or (alternative[:1] == "[" and alternative[1:2].isdigit())
     ):
         return _DIGITS, True
     head = _LITERAL_HEAD.match(alternative)
@@ -437,9 +453,7 @@ class _Doc:
         self.mitigated = self.sentences(_MITIGATED)
         self.hypothetical = ((questions | conditional) - live) | scenario
         # "if you ..." said in a live report (not a question): a conditional threat is a threat
-        self.if_only = {
-            i for i in conditional - questions - scenario - live if "?" not in self.sentence(i)
-        }
+        self.if_only = {i for i in conditional - questions - scenario - live if "?" not in self.sentence(i)}
 
     def sentence(self, index: int) -> str:
         end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
@@ -505,9 +519,7 @@ class _Doc:
         self._cache[group] = found
         return found
 
-    def _match_at(
-        self, regex: re.Pattern[str], positions: Iterable[int], found: list[Span]
-    ) -> None:
+    def _match_at(self, regex: re.Pattern[str], positions: Iterable[int], found: list[Span]) -> None:
         # C-level iteration (map / filter): far faster than a Python loop on long messages
         if len(found) >= MAX_MATCHES:
             return
@@ -1213,9 +1225,7 @@ def _exploitation_now(doc: _Doc) -> bool:
         return True
     told_after = doc.sentences(_PAST_TIME) - doc.sentences(_NOW_STRICT)
     coerced = doc.live(_COERCED)
-    if _near(coerced, doc.live(_WITH_ADULTS, past_ok=True), 1) and _near(
-        coerced, doc.live(_URGENT, past_ok=True), 1
-    ):
+    if _near(coerced, doc.live(_WITH_ADULTS, past_ok=True), 1) and _near(coerced, doc.live(_URGENT, past_ok=True), 1):
         return True
     party = doc.live(_CSE_PLAN) & doc.sentences(_URGENT)
     if _near(party, doc.live(_WITH_ADULTS, past_ok=True), 1):
@@ -1348,9 +1358,7 @@ _HABITUAL = _rx(
     r"|every time)\b"
 )
 # What would happen if: "they beat him up if he doesn't hold stuff for them".
-_CONDITIONAL = _rx(
-    r"\b(?:if (?:he|she|they|i|you) (?:doesnt|dont|does not|do not|wont|refuses?|says?|tells?))\b"
-)
+_CONDITIONAL = _rx(r"\b(?:if (?:he|she|they|i|you) (?:doesnt|dont|does not|do not|wont|refuses?|says?|tells?))\b")
 _VIOLENCE_NOW = _rx(
     r"\b(?:(?:is|are|hes|shes|theyre|he is|she is|they are|someones|someone is|still)"
     r" (?:\w+ ){0,3}?(?:hitting|punching|kicking|beating|strangling|choking|shoving|attacking"
@@ -1573,74 +1581,128 @@ _TEACH_PREFIX = (
 )
 _ROLE_TERMS: tuple[tuple[str, str], ...] = (
     ("trainer", r"(?:safeguarding |lscb |multi-agency |lead )?trainer|training (?:lead|officer)"),
-    ("dsl", r"dsl|ddsl|deputy dsl|dsp|designated safeguarding (?:lead|officer|person)"
-     r"|designated (?:teacher|person)|safeguarding lead|child protection lead"),
-    ("teaching_assistant", r"ta|teaching assistant|lsa|hlta|(?:learning support|classroom)"
-     r" assistant|(?:sen |send )?(?:1:1|one to one|1-1) (?:support|ta|assistant)"),
+    (
+        "dsl",
+        r"dsl|ddsl|deputy dsl|dsp|designated safeguarding (?:lead|officer|person)"
+        r"|designated (?:teacher|person)|safeguarding lead|child protection lead",
+    ),
+    (
+        "teaching_assistant",
+        r"ta|teaching assistant|lsa|hlta|(?:learning support|classroom)"
+        r" assistant|(?:sen |send )?(?:1:1|one to one|1-1) (?:support|ta|assistant)",
+    ),
     ("health_visitor", r"hv|health visitor"),
     ("midwife", r"(?:community )?midwife"),
-    ("nurse", r"(?:school|practice|paeds|paediatric|ed|a&e|a and e|sexual health|ward|community"
-     r"|mental health|charge|specialist|safeguarding|camhs|dental|district|neonatal|childrens"
-     r"|staff|triage|theatre|learning disability) nurse|nurse(?: on the \w+ ward)?"),
+    (
+        "nurse",
+        r"(?:school|practice|paeds|paediatric|ed|a&e|a and e|sexual health|ward|community"
+        r"|mental health|charge|specialist|safeguarding|camhs|dental|district|neonatal|childrens"
+        r"|staff|triage|theatre|learning disability) nurse|nurse(?: on the \w+ ward)?",
+    ),
     ("gp", r"gp|general practitioner"),
-    ("doctor", r"(?:a&e|a and e|ed|hospital|junior) doctor|doctor|paediatrician|consultant"
-     r"|registrar|dentist|psychiatrist"),
-    ("social_worker", r"(?:trainee |student |newly qualified |childrens |locum )?social worker"
-     r"|social work (?:assistant|student)|independent reviewing officer|iro|principal social worker"
-     r"|(?:personal|leaving care) adviser"),
-    ("police", r"police officer|pc|pcso|detective(?: constable| sergeant| inspector)?|police"
-     r"(?: constable| sergeant| inspector| staff)?|sergeant"),
-    ("early_years", r"nursery (?:nurse|worker|practitioner|teacher|key worker|assistant)"
-     r"|child ?minder|early years (?:practitioner|worker|teacher|educator|lead)|key (?:person"
-     r"|worker)|pre-?school (?:worker|leader|assistant|teacher|practitioner)|nursery|room leader"
-     r"|(?:baby|toddler|pre-?school) room (?:leader|practitioner|worker)|nanny|playgroup"
-     r" (?:leader|worker)"),
-    ("youth_worker", r"youth (?:worker|leader|club leader|club worker|support worker|officer"
-     r"|mentor)|(?:detached|outreach) (?:youth )?worker"),
-    ("sports_coach", r"(?:football|swimming|rugby|cricket|head|assistant|gymnastics|netball|dance"
-     r"|tennis|boxing|sports?|athletics|hockey|basketball|judo|karate|martial arts) coach|coach"
-     r"|(?:swimming|dance|gymnastics|riding|karate|judo|martial arts) (?:teacher|instructor)"
-     r"|instructor|lifeguard"),
-    ("volunteer", r"volunteer(?: at \w+(?: \w+)?)?|(?:scout|cub|brownie|guide|beaver|rainbow"
-     r"|explorer|cadet|girlguiding|brigade)s? (?:leader|helper|volunteer|instructor)"
-     r"|(?:group|unit|troop|pack|section) leader"),
-    ("faith_leader", r"vicar|curate|imam|priest|pastor|rabbi|minister|faith leader|youth pastor"
-     r"|church (?:leader|youth worker)|sunday school(?: teacher| helper| leader)?"
-     r"|madrasa teacher"),
-    ("residential_worker", r"residential(?: (?:care |support |childcare )?worker)?|residential"
-     r" (?:care|support) worker|(?:work|working) in a childrens home|childrens home worker"),
-    ("yot", r"yot(?: case manager| worker| officer)?|youth offending (?:worker|officer|team"
-     r"|case manager)|youth justice (?:worker|officer)"),
-    ("family_support", r"(?:childrens centre|family centre|family hub) (?:worker|practitioner)"
-     r"|family support(?: worker)?|early help (?:worker|practitioner|officer"
-     r"|coordinator|key worker)|family (?:worker|practitioner|link worker)|parenting"
-     r" (?:practitioner|worker)"),
-    ("manager", r"(?:practice|nursery|centre|childrens centre|school business|team|service|office"
-     r"|home|registered|deputy) manager|manager|i manage"),
-    ("teacher", rf"(?:{_TEACH_PREFIX} ){{1,2}}(?:teacher|tutor)|teacher|form tutor|college tutor"
-     r"|tutor|head of (?:year|key stage|ks ?\d|department|sixth form|house|science|maths|english"
-     r"|pe)(?: \d{1,2})?|lecturer|pshe lead|senco|sendco|(?:deputy|assistant) head(?:teacher)?"
-     r"|headteacher|head teacher|(?:vice )?principal|cover supervisor"),
-    ("other", r"foster carer|kinship carer|attendance officer|(?:safeguarding )?governor"
-     r"|(?:gp |school |dental |practice |surgery |ward |front desk )?receptionist|dinner lady"
-     r"|(?:lunchtime|midday|playground) supervisor|(?:school |nursery )?(?:cook|chef|kitchen assistant)|taxi marshal|school office|caretaker"
-     r"|(?:minibus|bus|coach|taxi) driver|(?:bus |passenger )?escort|pastoral (?:lead|worker"
-     r"|manager|support|officer)|learning mentor|counsellor|play ?worker|support worker"
-     r"|school business manager|practice manager|paramedic|ambulance (?:crew|technician"
-     r"|clinician|worker)|emergency care assistant|camhs (?:worker|practitioner|clinician"
-     r"|therapist)|(?:family |play |speech and language |occupational |art |drama )?therapist"
-     r"|psychologist|housing (?:officer|support worker|worker|manager)|probation"
-     r" (?:officer|worker)|(?:health ?care|healthcare) assistant|hca|pharmacist|optician"
-     r"|physio(?:therapist)?|librarian|cleaner|exam invigilator|school admin"),
+    (
+        "doctor",
+        r"(?:a&e|a and e|ed|hospital|junior) doctor|doctor|paediatrician|consultant"
+        r"|registrar|dentist|psychiatrist",
+    ),
+    (
+        "social_worker",
+        r"(?:trainee |student |newly qualified |childrens |locum )?social worker"
+        r"|social work (?:assistant|student)|independent reviewing officer|iro|principal social worker"
+        r"|(?:personal|leaving care) adviser",
+    ),
+    (
+        "police",
+        r"police officer|pc|pcso|detective(?: constable| sergeant| inspector)?|police"
+        r"(?: constable| sergeant| inspector| staff)?|sergeant",
+    ),
+    (
+        "early_years",
+        r"nursery (?:nurse|worker|practitioner|teacher|key worker|assistant)"
+        r"|child ?minder|early years (?:practitioner|worker|teacher|educator|lead)|key (?:person"
+        r"|worker)|pre-?school (?:worker|leader|assistant|teacher|practitioner)|nursery|room leader"
+        r"|(?:baby|toddler|pre-?school) room (?:leader|practitioner|worker)|nanny|playgroup"
+        r" (?:leader|worker)",
+    ),
+    (
+        "youth_worker",
+        r"youth (?:worker|leader|club leader|club worker|support worker|officer"
+        r"|mentor)|(?:detached|outreach) (?:youth )?worker",
+    ),
+    (
+        "sports_coach",
+        r"(?:football|swimming|rugby|cricket|head|assistant|gymnastics|netball|dance"
+        r"|tennis|boxing|sports?|athletics|hockey|basketball|judo|karate|martial arts) coach|coach"
+        r"|(?:swimming|dance|gymnastics|riding|karate|judo|martial arts) (?:teacher|instructor)"
+        r"|instructor|lifeguard",
+    ),
+    (
+        "volunteer",
+        r"volunteer(?: at \w+(?: \w+)?)?|(?:scout|cub|brownie|guide|beaver|rainbow"
+        r"|explorer|cadet|girlguiding|brigade)s? (?:leader|helper|volunteer|instructor)"
+        r"|(?:group|unit|troop|pack|section) leader",
+    ),
+    (
+        "faith_leader",
+        r"vicar|curate|imam|priest|pastor|rabbi|minister|faith leader|youth pastor"
+        r"|church (?:leader|youth worker)|sunday school(?: teacher| helper| leader)?"
+        r"|madrasa teacher",
+    ),
+    (
+        "residential_worker",
+        r"residential(?: (?:care |support |childcare )?worker)?|residential"
+        r" (?:care|support) worker|(?:work|working) in a childrens home|childrens home worker",
+    ),
+    (
+        "yot",
+        r"yot(?: case manager| worker| officer)?|youth offending (?:worker|officer|team"
+        r"|case manager)|youth justice (?:worker|officer)",
+    ),
+    (
+        "family_support",
+        r"(?:childrens centre|family centre|family hub) (?:worker|practitioner)"
+        r"|family support(?: worker)?|early help (?:worker|practitioner|officer"
+        r"|coordinator|key worker)|family (?:worker|practitioner|link worker)|parenting"
+        r" (?:practitioner|worker)",
+    ),
+    (
+        "manager",
+        r"(?:practice|nursery|centre|childrens centre|school business|team|service|office"
+        r"|home|registered|deputy) manager|manager|i manage",
+    ),
+    (
+        "teacher",
+        rf"(?:{_TEACH_PREFIX} ){{1,2}}(?:teacher|tutor)|teacher|form tutor|college tutor"
+        r"|tutor|head of (?:year|key stage|ks ?\d|department|sixth form|house|science|maths|english"
+        r"|pe)(?: \d{1,2})?|lecturer|pshe lead|senco|sendco|(?:deputy|assistant) head(?:teacher)?"
+        r"|headteacher|head teacher|(?:vice )?principal|cover supervisor",
+    ),
+    (
+        "other",
+        r"foster carer|kinship carer|attendance officer|(?:safeguarding )?governor"
+        r"|(?:gp |school |dental |practice |surgery |ward |front desk )?receptionist|dinner lady"
+        r"|(?:lunchtime|midday|playground) supervisor|(?:school |nursery )?(?:cook|chef|kitchen assistant)|taxi marshal|school office|caretaker"
+        r"|(?:minibus|bus|coach|taxi) driver|(?:bus |passenger )?escort|pastoral (?:lead|worker"
+        r"|manager|support|officer)|learning mentor|counsellor|play ?worker|support worker"
+        r"|school business manager|practice manager|paramedic|ambulance (?:crew|technician"
+        r"|clinician|worker)|emergency care assistant|camhs (?:worker|practitioner|clinician"
+        r"|therapist)|(?:family |play |speech and language |occupational |art |drama )?therapist"
+        r"|psychologist|housing (?:officer|support worker|worker|manager)|probation"
+        r" (?:officer|worker)|(?:health ?care|healthcare) assistant|hca|pharmacist|optician"
+        r"|physio(?:therapist)?|librarian|cleaner|exam invigilator|school admin",
+    ),
 )
 _ROLE_ANY = "|".join(phrases for _, phrases in _ROLE_TERMS)
 # Where someone works or volunteers -> their likely role ("I work in a nursery").
 _SETTINGS: tuple[tuple[str, str], ...] = (
     ("early_years", r"nursery|pre-?school|playgroup|creche|childminding"),
     ("residential_worker", r"childrens home|residential (?:home|unit|school)"),
-    ("sports_coach", r"(?:football|rugby|cricket|swimming|sports?|gymnastics|boxing|netball"
-     r"|dance|athletics|hockey|tennis|martial arts|judo|karate) (?:club|school|academy|team)"
-     r"|(?:under|u) ?\d{1,2}s? (?:team|squad|side)"),
+    (
+        "sports_coach",
+        r"(?:football|rugby|cricket|swimming|sports?|gymnastics|boxing|netball"
+        r"|dance|athletics|hockey|tennis|martial arts|judo|karate) (?:club|school|academy|team)"
+        r"|(?:under|u) ?\d{1,2}s? (?:team|squad|side)",
+    ),
     ("teacher", r"school|academy|college|sixth form|pupil referral unit|pru|alternative provision"),
     ("nurse", r"hospital|ward|a and e|a&e"),
     ("gp", r"gp (?:surgery|practice)"),
@@ -1651,8 +1713,11 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
     ("yot", r"youth offending|youth justice"),
     ("youth_worker", r"youth (?:club|centre|service|project)"),
     ("other", r"camhs|ambulance service|housing association|refuge|probation"),
-    ("volunteer", r"(?:scout|cub|brownie|guide|beaver) (?:group|troop|pack|unit)|food bank"
-     r"|charity|holiday club|sunday school|church|mosque|temple|gurdwara|synagogue"),
+    (
+        "volunteer",
+        r"(?:scout|cub|brownie|guide|beaver) (?:group|troop|pack|unit)|food bank"
+        r"|charity|holiday club|sunday school|church|mosque|temple|gurdwara|synagogue",
+    ),
 )
 _SETTING_ANY = "|".join(phrases for _, phrases in _SETTINGS)
 _SETTING_EXACT = tuple((role, re.compile(rf"(?:{phrases})\Z")) for role, phrases in _SETTINGS)
@@ -1849,9 +1914,7 @@ _AGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:sons|daughters) (\d{1,2})\b(?! ?(?:mins?|minutes|hours?|%|times))"), "years"),
     (re.compile(r"\((\d{1,2}) ?(?:months?|mths?)\)"), "months"),
     (
-        re.compile(
-            rf"\b{_CHILD_NOUN}, (?:maybe|about|around|roughly|probably|aged) (\d{{1,2}})\b"
-        ),
+        re.compile(rf"\b{_CHILD_NOUN}, (?:maybe|about|around|roughly|probably|aged) (\d{{1,2}})\b"),
         "years",
     ),
     (
@@ -2229,9 +2292,7 @@ _STAFF_ACTION = _rx(
     r"|keeps? (?:\w+ )?(?:asking|messaging|texting|adding)|adding|(?:heart|kiss) emojis"
     r"|gives? (?:\w+ ){0,4}?lifts?|force[- ]?fe\w*|put (?:him|her|them) in|locked (?:him|her|them))\b"
 )
-_CONCERNS: tuple[tuple[str, _Group], ...] = tuple(
-    (name, _rx(pattern)) for name, pattern in _CONCERN_PATTERNS.items()
-)
+_CONCERNS: tuple[tuple[str, _Group], ...] = tuple((name, _rx(pattern)) for name, pattern in _CONCERN_PATTERNS.items())
 _CONCERN_GROUP: dict[str, _Group] = dict(_CONCERNS)
 _INJURY_MARK = _rx(
     r"\b(?:bruis\w*|marks?|injur\w*|burns?|burnt|swollen|swelling|fractur\w*|broken|bleeding"
@@ -2536,7 +2597,10 @@ _SETTING_ROLES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "teacher",
     ),
-    (re.compile(r"\bnursery\b|\bpre-?school\b|\bkey (?:child|children|worker|person)\b|\bearly years\b"), "early_years"),
+    (
+        re.compile(r"\bnursery\b|\bpre-?school\b|\bkey (?:child|children|worker|person)\b|\bearly years\b"),
+        "early_years",
+    ),
     (re.compile(r"\b(?:clinic|surgery|ward|a&e|my patients?|antenatal|booking (?:appt|appointment))\b"), "nurse"),
     (re.compile(r"\b(?:youth club|scouts?|guides|brownies|cubs|my (?:club|squad|team))\b"), "volunteer"),
     (re.compile(r"\b(?:home visit|caseload|case load)\b"), "social_worker"),
@@ -2572,9 +2636,7 @@ def read_signals(text: str) -> Signals:
         disclosure=_read_disclosure(doc, audience),
         verdict_request=doc.has(_VERDICT),
         harmful_request=_read_harmful_request(doc, audience),
-        confidentiality_promise=bool(
-            doc.live(_PROMISE, past_ok=True) - doc.sentences(_NO_PROMISE)
-        ),
+        confidentiality_promise=bool(doc.live(_PROMISE, past_ok=True) - doc.sentences(_NO_PROMISE)),
         wants_steps_now=doc.has(_STEPS_NOW),
         trainer=doc.has(_TRAINER) and not doc.has(_NOT_TRAINING),
     )

@@ -64,11 +64,7 @@ def training_fingerprint() -> str:
 
 
 def model_is_current() -> bool:
-    return (
-        MODEL_PATH.is_file()
-        and FINGERPRINT.is_file()
-        and FINGERPRINT.read_text().strip() == training_fingerprint()
-    )
+    return MODEL_PATH.is_file() and FINGERPRINT.is_file() and FINGERPRINT.read_text().strip() == training_fingerprint()
 
 
 def rasa_env(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -88,9 +84,7 @@ def generate_domain() -> None:
     from bot.domain_gen import write
 
     changed = write()
-    _say(
-        f"safety responses: {'regenerated' if changed else 'up to date'} (domain/safety.generated.yml)"
-    )
+    _say(f"safety responses: {'regenerated' if changed else 'up to date'} (domain/safety.generated.yml)")
 
 
 def train(force: bool = False) -> Path:
@@ -190,6 +184,7 @@ class Stack:
     model: Path = MODEL_PATH
     extra_env: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    _env: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def rasa_url(self) -> str:
@@ -224,19 +219,8 @@ class Stack:
                 **self.extra_env,
             }
         )
-        self._spawn(
-            "actions",
-            [
-                str(VENV_PY),
-                "-m",
-                "rasa_sdk",
-                "--actions",
-                "actions",
-                "--port",
-                str(self.action_port),
-            ],
-            env,
-        )
+        self._env = env
+        self._spawn_actions()
         # The 64 KB body limit is for users' messages, so only the Rasa server gets it: the
         # action server receives whole conversations and must accept them.
         rasa_process_env = {**env, "SANIC_REQUEST_MAX_SIZE": str(MAX_BODY_BYTES)}
@@ -262,13 +246,28 @@ class Stack:
         )
         self.wait_ready(timeout)
 
+    def _spawn_actions(self) -> None:
+        self._spawn(
+            "actions",
+            [str(VENV_PY), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.action_port)],
+            self._env,
+        )
+
+    def restart_actions(self, timeout: float = 180.0) -> None:
+        """Start the action server again (after it died or was stopped) and wait until the
+        assistant answers guidance questions again."""
+        process = self.processes.pop("actions", None)
+        if process is not None and process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(10)
+        self._spawn_actions()
+        self.wait_ready(timeout)
+
     def _check_alive(self) -> None:
         for name, process in self.processes.items():
             if process.poll() is not None:
                 tail = self.log_tail(name)
-                raise StackError(
-                    f"the {name} server exited with code {process.returncode}:\n{tail}"
-                )
+                raise StackError(f"the {name} server exited with code {process.returncode}:\n{tail}")
 
     def log_tail(self, name: str, lines: int = 30) -> str:
         path = self.log_dir / f"{name}.log"

@@ -56,11 +56,7 @@ def normalise_role(value: Any) -> str:
     signals = read_signals(text if " " in text else f"I'm a {text}")
     if signals.role:
         return signals.role
-    return (
-        lowered.replace(" ", "_")
-        if lowered.replace("_", "").isalpha() and len(lowered) < 30
-        else "other"
-    )
+    return lowered.replace(" ", "_") if lowered.replace("_", "").isalpha() and len(lowered) < 30 else "other"
 
 
 def normalise_concern(value: Any) -> str:

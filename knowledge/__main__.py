@@ -92,18 +92,14 @@ def _search_batch(retriever, args: argparse.Namespace) -> int:  # type: ignore[n
         raise KnowledgeError(f"--jsonl file not found: {path}")
     out = sys.stdout
     failures = 0
-    for number, line in enumerate(
-        path.read_text(encoding="utf-8", errors="replace").splitlines(), 1
-    ):
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
             qid, question = row["id"], row["question"]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            print(
-                f"{path}:{number}: skipped, not {{'id', 'question'}} JSON ({exc})", file=sys.stderr
-            )
+            print(f"{path}:{number}: skipped, not {{'id', 'question'}} JSON ({exc})", file=sys.stderr)
             failures += 1
             continue
         record: dict[str, object] = {"id": qid}

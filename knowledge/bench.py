@@ -44,9 +44,7 @@ def measure_build() -> dict[str, float]:
     return {"seconds": seconds, "chunks": manifest["chunks"], "passages": manifest["passages"]}
 
 
-def measure_queries(
-    retriever: Retriever, questions: list[str], rounds: int = 3
-) -> dict[str, float]:
+def measure_queries(retriever: Retriever, questions: list[str], rounds: int = 3) -> dict[str, float]:
     retriever.search("warm up", k=5)
     timings = []
     for _ in range(rounds):
@@ -82,9 +80,7 @@ def quality_rows(retriever: Retriever) -> list[tuple[str, dict[str, float]]]:
     for label, config in ablations.items():
         retriever.fusion = config
         score = evaluate(retriever, questions, modes=("hybrid",))[0]
-        rows.append(
-            (label, {**{f"R@{k}": v for k, v in score.recall.items()}, "MRR@10": score.mrr10})
-        )
+        rows.append((label, {**{f"R@{k}": v for k, v in score.recall.items()}, "MRR@10": score.mrr10}))
     retriever.fusion = base
     # Without query expansion (glossary + practitioner vocabulary).
     original = retriever.prepare

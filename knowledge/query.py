@@ -18,9 +18,7 @@ VOCABULARY_PATH = Path(__file__).resolve().parent / "vocabulary.yml"
 # Which document a question names. A named document is preferred, not required.
 DOC_MENTIONS: dict[str, re.Pattern[str]] = {
     "laming2009": re.compile(r"\blaming\b|progress report", re.I),
-    "cqc2016": re.compile(
-        r"not seen,? not heard|\bcqc\b.{0,40}\b2016\b|\b2016\b.{0,40}\bcqc\b", re.I
-    ),
+    "cqc2016": re.compile(r"not seen,? not heard|\bcqc\b.{0,40}\b2016\b|\b2016\b.{0,40}\bcqc\b", re.I),
     "cqc2009": re.compile(
         r"\bcqc\b.{0,40}\b2009\b|\b2009\b.{0,40}\bcqc\b|care quality commission.{0,40}2009|"
         r"(?:cqc|care quality commission).{0,60}\bnhs\b|\bnhs\b.{0,60}\breview\b.{0,20}\b2009\b",
@@ -67,8 +65,7 @@ def check_query(raw: str | bytes, max_chars: int = MAX_QUERY_CHARS) -> str:
         raise QueryError("the query is empty: type a question about the guidance")
     if len(text) > max_chars:
         raise QueryError(
-            f"the query is {len(text)} characters long; the limit is {max_chars}: "
-            "ask one question at a time"
+            f"the query is {len(text)} characters long; the limit is {max_chars}: ask one question at a time"
         )
     if not _WORDS.search(text):
         raise QueryError("the query has no words to search for: type a question in English")

@@ -131,11 +131,7 @@ class Retriever:
         query = self.prepare(raw)
         tokens = tokenize(query.expanded)
         original_tokens = tokenize(query.text)
-        known = (
-            sum(1 for t in original_tokens if t in self._known) / len(original_tokens)
-            if original_tokens
-            else 0.0
-        )
+        known = sum(1 for t in original_tokens if t in self._known) / len(original_tokens) if original_tokens else 0.0
         if not tokens or (original_tokens and known == 0.0):
             return SearchResult(
                 query=query.text,
@@ -192,16 +188,12 @@ class Retriever:
         found = sum(idf.get(t, default) for t in wanted & present)
         return found / total if total else 0.0
 
-    def _fuse(
-        self, dense: np.ndarray | None, sparse: np.ndarray | None, query: Query
-    ) -> np.ndarray:
+    def _fuse(self, dense: np.ndarray | None, sparse: np.ndarray | None, query: Query) -> np.ndarray:
         config = self.fusion
         if dense is None and sparse is None:
             raise ValueError("nothing to fuse")
         if config.method == "rrf" and dense is not None and sparse is not None:
-            fused = _rrf(dense, config.rrf_k, config.candidates) + _rrf(
-                sparse, config.rrf_k, config.candidates
-            )
+            fused = _rrf(dense, config.rrf_k, config.candidates) + _rrf(sparse, config.rrf_k, config.candidates)
             boost_scale = 1.0 / (config.rrf_k + 1)
         else:
             parts = []
@@ -227,10 +219,7 @@ class Retriever:
         parents, _ = self._parent_rows
         return np.array(
             [
-                1.0
-                if self.data.passages[p].kind == "section"
-                and _SUMMARY.match(self.data.passages[p].para)
-                else 0.0
+                1.0 if self.data.passages[p].kind == "section" and _SUMMARY.match(self.data.passages[p].para) else 0.0
                 for p in parents
             ],
             dtype=np.float32,

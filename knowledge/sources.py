@@ -33,9 +33,7 @@ def load_sources(directory: Path = SOURCES_DIR) -> list[Source]:
         except (TypeError, KeyError, ValueError) as exc:
             raise SourceError(f"bad entry in {manifest}: {entry!r} ({exc})") from exc
         if not (directory / source.file).is_file():
-            raise SourceError(
-                f"{source.doc_id}: file {source.file} listed in {manifest} is missing"
-            )
+            raise SourceError(f"{source.doc_id}: file {source.file} listed in {manifest} is missing")
         sources.append(source)
     ids = [s.doc_id for s in sources]
     if len(set(ids)) != len(ids):

@@ -160,9 +160,7 @@ async def handle_safely(
     messages = list(collector.messages)
     if failed or state.failed_actions or not messages:
         if state.failed_actions:
-            logger.warning(
-                "actions failed this turn: %s; sending the fallback", state.failed_actions
-            )
+            logger.warning("actions failed this turn: %s; sending the fallback", state.failed_actions)
         messages.append(fallback_message(user_message.sender_id))
     return messages
 
@@ -189,17 +187,13 @@ class SafeRestInput(RestInput):
                 body = None
             if not isinstance(body, dict):
                 return response.json(
-                    {
-                        "error": 'the body must be a JSON object: {"sender": "...", "message": "..."}'
-                    },
+                    {"error": 'the body must be a JSON object: {"sender": "...", "message": "..."}'},
                     status=400,
                 )
             sender = body.get("sender")
             if not isinstance(sender, str) or not sender.strip():
                 return response.json(
-                    {
-                        "error": "'sender' is required: a conversation id string chosen by the client"
-                    },
+                    {"error": "'sender' is required: a conversation id string chosen by the client"},
                     status=400,
                 )
             if len(sender) > MAX_SENDER_CHARS or _CONTROL.search(sender):
@@ -276,9 +270,7 @@ class SafeSocketIOInput(SocketIOInput):
         async def session_request(sid: str, data: dict | None) -> None:
             data = data if isinstance(data, dict) else {}
             session_id = data.get("session_id")
-            if not isinstance(session_id, str) or not re.fullmatch(
-                r"[A-Za-z0-9_-]{8,64}", session_id
-            ):
+            if not isinstance(session_id, str) or not re.fullmatch(r"[A-Za-z0-9_-]{8,64}", session_id):
                 session_id = uuid.uuid4().hex
             if self.session_persistence:
                 result = sio.enter_room(sid, session_id)

@@ -123,9 +123,7 @@ class _Out:
         builder = PassageBuilder(self.doc_id)
         for unit in self.units:
             chapter = unit.section.split(" > ")[0] if unit.section else None
-            builder.add(
-                unit.para, unit.body.render(), section=unit.section, kind=unit.kind, chapter=chapter
-            )
+            builder.add(unit.para, unit.body.render(), section=unit.section, kind=unit.kind, chapter=chapter)
         return builder.passages
 
 
@@ -211,11 +209,7 @@ def _heading_2009(lines: Sequence[_L], i: int, after_heading: bool = False) -> i
     while k < len(lines) and k - i < 4:
         current = lines[k].text
         closing_quote = current.endswith("’") and "‘" in current
-        if (
-            (current[-1] in ".,;:!’”" and not closing_quote)
-            or len(current) > 52
-            or re.search(r"[%“”]", current)
-        ):
+        if (current[-1] in ".,;:!’”" and not closing_quote) or len(current) > 52 or re.search(r"[%“”]", current):
             return 0
         nxt = lines[k + 1].text if k + 1 < len(lines) else ""
         continues = nxt[:1].islower() or nxt.startswith("(")
@@ -280,9 +274,7 @@ def parse_cqc2009(text: str) -> list[Passage]:
     out = _Out("cqc2009", vocabulary)
 
     starts = [_find(lines, pattern) for _, pattern in _FRONT_2009]
-    chapter_starts = [
-        i for i, ln in enumerate(lines) if ln.text.rstrip() == "What should be in place?"
-    ]
+    chapter_starts = [i for i, ln in enumerate(lines) if ln.text.rstrip() == "What should be in place?"]
 
     # Chapter titles: the summary's question headings, in order.
     summary_start, intro_start = starts[2], starts[3]
@@ -328,9 +320,7 @@ def parse_cqc2009(text: str) -> list[Passage]:
     return out.passages()
 
 
-def _sections_2009(
-    out: _Out, lines: Sequence[_L], start: int, end: int, top: str, width: int, headings: bool
-) -> None:
+def _sections_2009(out: _Out, lines: Sequence[_L], start: int, end: int, top: str, width: int, headings: bool) -> None:
     unit = out.unit(top)
     i = start
     after_heading = False
@@ -355,9 +345,7 @@ def _sections_2009(
         elif _LIST_ITEM.match(text):
             unit.body.item(text)
             unit.last = text
-        elif unit.body.in_bullet and not (
-            unit.last and ends_sentence(unit.last) and len(unit.last) < 0.8 * width
-        ):
+        elif unit.body.in_bullet and not (unit.last and ends_sentence(unit.last) and len(unit.last) < 0.8 * width):
             unit.body.add(text)
             unit.last = text
         else:
@@ -457,9 +445,7 @@ def _is_heading_2016(block: _Block, prev: _Block | None, nxt: _Block | None) -> 
 
 def _final_titles(blocks: Sequence[_Block]) -> list[str]:
     """The group headings of the conclusion's list of recommendations: the chapter titles."""
-    final = max(
-        (n for n, b in enumerate(blocks) if b.first.text.startswith(_RECS_2016)), default=-1
-    )
+    final = max((n for n, b in enumerate(blocks) if b.first.text.startswith(_RECS_2016)), default=-1)
     if final < 0:
         return []
     titles = []
@@ -520,11 +506,7 @@ def parse_cqc2016(text: str) -> list[Passage]:
         for _, p in _FRONT_2016
     ]
     appendix = next(
-        (
-            k
-            for k, b in enumerate(blocks)
-            if b.first.page_start and b.first.text.startswith("Appendix A")
-        ),
+        (k for k, b in enumerate(blocks) if b.first.page_start and b.first.text.startswith("Appendix A")),
         len(blocks),
     )
     first_chapter = starts[-1]
@@ -554,9 +536,7 @@ def parse_cqc2016(text: str) -> list[Passage]:
 class _Walker:
     """Walks the blocks of the front matter or of the chapters, building passages."""
 
-    def __init__(
-        self, out: _Out, casing: Casing, width: int, titles: Sequence[str], chapters: bool
-    ) -> None:
+    def __init__(self, out: _Out, casing: Casing, width: int, titles: Sequence[str], chapters: bool) -> None:
         self.out = out
         self.casing = casing
         self.width = width
@@ -627,9 +607,9 @@ class _Walker:
                 prev = block
                 continue
             if _is_upper_title(block):
-                title = self.casing.recase(
-                    join_wrapped([ln.text for ln in block.lines], self.out.vocabulary)
-                ).rstrip(" :")
+                title = self.casing.recase(join_wrapped([ln.text for ln in block.lines], self.out.vocabulary)).rstrip(
+                    " :"
+                )
                 self.insert = self.out.unit(path(self.chapter, title), self.section())
                 n += 1
                 prev = block
@@ -639,9 +619,7 @@ class _Walker:
                 prev = None  # a heading may follow the attribution
                 continue
             if _is_heading_2016(block, prev, nxt):
-                self.subsection = heading_text(
-                    join_wrapped([ln.text for ln in block.lines], self.out.vocabulary)
-                )
+                self.subsection = heading_text(join_wrapped([ln.text for ln in block.lines], self.out.vocabulary))
                 self.main = self.out.unit(self.section())
                 self.insert = None
                 n += 1
@@ -719,11 +697,7 @@ class _Walker:
             break
         if not attribution and k < len(blocks):
             texts = [ln.text for ln in blocks[k].lines]
-            if (
-                len(texts) <= 2
-                and all(len(t) <= 60 for t in texts)
-                and not ends_sentence(texts[-1])
-            ):
+            if len(texts) <= 2 and all(len(t) <= 60 for t in texts) and not ends_sentence(texts[-1]):
                 attribution = texts
                 k += 1
         if attribution:

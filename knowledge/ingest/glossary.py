@@ -31,9 +31,7 @@ _ABBR_LINE = re.compile(r"^([A-Z][A-Za-z0-9/()&\-]*[A-Z)][a-z]?)(?:\s+(\S.*))?$"
 _TAB_ENTRY = re.compile(r"^\s?([A-Za-z&/\- ]{1,20}?)\t\s*(\S.*)$")
 _BRACKET = re.compile(r"\(([A-Z][A-Za-z&]{1,11})\)")
 _FULL_LINE_ENTRY = re.compile(r"^([A-Z][^()]{3,120}?)\s*\(([A-Z][A-Za-z&]{1,11})\)$")
-_SMALL_WORDS = frozenset(
-    {"and", "of", "for", "the", "in", "on", "to", "with", "a", "an", "&", "at"}
-)
+_SMALL_WORDS = frozenset({"and", "of", "for", "the", "in", "on", "to", "with", "a", "an", "&", "at"})
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’']*|&")
 _MAX_WORDS = 14
 

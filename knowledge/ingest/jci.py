@@ -199,9 +199,7 @@ def _heading_block(lines: Sequence[_L], i: int, max_lines: int = 2) -> list[int]
     if prev >= 0 and not (i > 0 and (lines[i - 1].blank or ln.page_start)):
         return []
     if prev >= 0 and not (
-        ends_sentence(lines[prev].text)
-        or lines[prev].text.endswith(":")
-        or _is_short_title(lines[prev].text)
+        ends_sentence(lines[prev].text) or lines[prev].text.endswith(":") or _is_short_title(lines[prev].text)
     ):
         return []
     block = _block(lines, i)

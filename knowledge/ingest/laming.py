@@ -169,12 +169,7 @@ def _prepare(text: str) -> _Prepared:
             continue  # running header: the chapter title at the top of a page
         after_chapter = False
         note = _FOOTNOTE.match(ln.text)
-        if (
-            note
-            and int(note.group(1)) == next_note
-            and next_note < markers.expected
-            and not _PARA.match(ln.text)
-        ):
+        if note and int(note.group(1)) == next_note and next_note < markers.expected and not _PARA.match(ln.text):
             current = _Footnote(next_note, [note.group(2)], len(body))
             footnotes.append(current)
             next_note += 1
@@ -222,9 +217,7 @@ class _Container:
                 body.pending_bullets += 1
             self.gap = False
             return
-        if body.pending_bullets and (
-            not body.in_bullet or self.gap or text[:1].isupper() or not body.last_text
-        ):
+        if body.pending_bullets and (not body.in_bullet or self.gap or text[:1].isupper() or not body.last_text):
             if body.in_bullet and not body.items[-1].parts:
                 body.items[-1].parts.append(text)
             else:
@@ -260,9 +253,7 @@ class _State:
         if self.chapter is None:
             return "Introduction"
         title = self.chapter_titles.get(self.chapter, "")
-        return heading_text(
-            f"Chapter {self.chapter}: {title}" if title else f"Chapter {self.chapter}"
-        )
+        return heading_text(f"Chapter {self.chapter}: {title}" if title else f"Chapter {self.chapter}")
 
     def section(self) -> str:
         return path(self.chapter_section(), heading_text(self.heading))
@@ -389,9 +380,7 @@ def _attribution(lines: Sequence[Line], start: int, state: _State) -> int:
     return k if taken else start
 
 
-def _add_quotation(
-    container: _Container, lines: Sequence[Line], i: int, end: int, attribution_end: int
-) -> None:
+def _add_quotation(container: _Container, lines: Sequence[Line], i: int, end: int, attribution_end: int) -> None:
     """A quotation as a prose block and its attribution as a line of its own."""
     body = container.body
     body.new_block()
@@ -464,10 +453,7 @@ def _parse_body(prepared: _Prepared, vocabulary: Vocabulary) -> tuple[list[_Cont
 
         chapter = _CHAPTER.match(text)
         untitled = (
-            state.chapter is not None
-            and len(text) <= 60
-            and _key(text) in known_titles
-            and _starts_chapter(lines, i)
+            state.chapter is not None and len(text) <= 60 and _key(text) in known_titles and _starts_chapter(lines, i)
         )
         if chapter or untitled:
             state.close_all()
@@ -507,20 +493,12 @@ def _parse_body(prepared: _Prepared, vocabulary: Vocabulary) -> tuple[list[_Cont
             continue
 
         pending = state.insert or state.main
-        size = (
-            0
-            if pending is not None and pending.body.pending_bullets
-            else _is_heading(lines, i, state)
-        )
+        size = 0 if pending is not None and pending.body.pending_bullets else _is_heading(lines, i, state)
         if size:
             k = next_content(lines, i + 1)
             title_lines = [text] if size == 1 else [text, lines[k].text]
             after = next_content(lines, (i if size == 1 else k) + 1)
-            if (
-                after < n
-                and lines[after].text.startswith("“")
-                and not _quotes_then_paragraph(lines, after, state)
-            ):
+            if after < n and lines[after].text.startswith("“") and not _quotes_then_paragraph(lines, after, state):
                 # A titled sidebar of quotations.
                 state.close_insert()
                 state.quote_count += 1
@@ -561,10 +539,7 @@ def _parse_body(prepared: _Prepared, vocabulary: Vocabulary) -> tuple[list[_Cont
         if text.startswith("“") and (
             target is None
             or target.kind == "quote"
-            or (
-                target.kind != "case"
-                and (not target.body.last_text or ends_sentence(target.body.last_text))
-            )
+            or (target.kind != "case" and (not target.body.last_text or ends_sentence(target.body.last_text)))
         ):
             end = _quote_end(lines, i)
             attribution_end = _attribution(lines, end + 1, state)

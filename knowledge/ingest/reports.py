@@ -259,9 +259,7 @@ class FootnoteMarkers:
             return False
         return all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
 
-    def _marker(
-        self, text: str, kind: str, match: re.Match[str]
-    ) -> tuple[int, int, list[int]] | None:
+    def _marker(self, text: str, kind: str, match: re.Match[str]) -> tuple[int, int, list[int]] | None:
         """``(start, end, numbers)`` of the marker in ``match``, or ``None``."""
         start, end = match.span("marker")
         digits = match.group("marker")
@@ -300,9 +298,7 @@ class FootnoteMarkers:
 
 
 # A number glued to the end of a word or to punctuation after a word; a list ``5,6,7`` too.
-_GLUED_NUMBER = re.compile(
-    r"(?<=[A-Za-z.,;:)\]’”'\"…])(?P<marker>\d{1,3}(?:,\d{1,3})*)(?=[\s.,;:)\]]|$)"
-)
+_GLUED_NUMBER = re.compile(r"(?<=[A-Za-z.,;:)\]’”'\"…])(?P<marker>\d{1,3}(?:,\d{1,3})*)(?=[\s.,;:)\]]|$)")
 # A number standing alone after punctuation or a word (``in 2006, 47 compared``).
 _SPACED_NUMBER = re.compile(r"(?<=[A-Za-z.,;:’”)] )(?P<marker>\d{1,3})(?=\s+[A-Za-z(]|\s*$)")
 # ``Girl, 1630``: an age with footnote 30 glued to it, at the end of a short line.
@@ -356,15 +352,9 @@ class LetterMarkers:
     def remove(self, text: str) -> str:
         if self.expected > self.last:
             return text
-        window = [
-            chr(c)
-            for c in range(ord(self.expected), ord(self.expected) + self.slack + 1)
-            if chr(c) <= self.last
-        ]
+        window = [chr(c) for c in range(ord(self.expected), ord(self.expected) + self.slack + 1) if chr(c) <= self.last]
         letters = "".join(window)
-        pattern = re.compile(
-            rf"(?<=[.,;:)”\d])([{letters}])(?=\s|$)|(?<=[.,;:)”] )([{letters}])(?=\s*$)"
-        )
+        pattern = re.compile(rf"(?<=[.,;:)”\d])([{letters}])(?=\s|$)|(?<=[.,;:)”] )([{letters}])(?=\s*$)")
         match = pattern.search(text)
         if match is None:
             return text

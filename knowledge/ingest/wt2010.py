@@ -223,11 +223,7 @@ def _prepare(text: str) -> _Prepared:
     glyph_tables: list[tuple[int, str]] = []
     for start, end in glyph_runs:
         in_glyph.update(range(start, end + 1))
-        parts = [
-            raw[i]
-            for i in range(start, end + 1)
-            if raw[i] and not (header is not None and header.match(raw[i]))
-        ]
+        parts = [raw[i] for i in range(start, end + 1) if raw[i] and not (header is not None and header.match(raw[i]))]
         glyph_tables.append((start, "".join(parts)))
 
     # Pages: a running header or a line starting with one space opens a new page.
@@ -350,8 +346,7 @@ def _accepted_para_starts(lines: Sequence[_Line], begin: int, end: int) -> dict[
         ok = c == chapter and number < n <= number + 5
         if not ok and c == chapter + 1 and n == 1:
             titled = any(
-                (m := _CHAPTER_TITLE.match(lines[j].s)) is not None and int(m.group(1)) == c
-                for j in range(last, i)
+                (m := _CHAPTER_TITLE.match(lines[j].s)) is not None and int(m.group(1)) == c for j in range(last, i)
             )
             ok = titled or any(cc == c and nn == 2 for _, cc, nn in candidates[k + 1 : k + 4])
         if not ok:
@@ -451,13 +446,9 @@ def _heading_block(lines: Sequence[_Line], i: int, end: int) -> int:
     """If a heading-shaped block starts at ``i`` return the index after it, else -1."""
     j = i
     block: list[_Line] = []
-    while (
-        j < end and not lines[j].blank and (j == i or not lines[j].page_start or lines[j - 1].wraps)
-    ):
+    while j < end and not lines[j].blank and (j == i or not lines[j].page_start or lines[j - 1].wraps):
         ln = lines[j]
-        if j > i and (
-            _CHAPTER_PARA.match(ln.text) or _BULLET.match(ln.s) or _LETTERED.match(ln.text)
-        ):
+        if j > i and (_CHAPTER_PARA.match(ln.text) or _BULLET.match(ln.s) or _LETTERED.match(ln.text)):
             break
         block.append(ln)
         j += 1
@@ -489,9 +480,7 @@ def _heading_block(lines: Sequence[_Line], i: int, end: int) -> int:
     return j
 
 
-def _heading_run(
-    lines: Sequence[_Line], i: int, end: int, starts: set[int] | None
-) -> list[tuple[int, int]]:
+def _heading_run(lines: Sequence[_Line], i: int, end: int, starts: set[int] | None) -> list[tuple[int, int]]:
     """Heading blocks starting at ``i``. With ``starts`` they must be followed by an
     accepted paragraph start; without, by a block of prose (section mode)."""
     found: list[tuple[int, int]] = []
@@ -531,9 +520,7 @@ def _itemize(lines: Sequence[_Line]) -> list[_Item]:
         if bullet:
             items.append(_Item("bullet", [_Line(ln.no, ln.s[bullet.end() :])]))
         elif lettered:
-            items.append(
-                _Item("lettered", [_Line(ln.no, ln.text[lettered.end() :])], lettered.group(1))
-            )
+            items.append(_Item("lettered", [_Line(ln.no, ln.text[lettered.end() :])], lettered.group(1)))
         elif not items:
             items.append(_Item("prose", [ln]))
         elif not (after_break or ln.page_start):
@@ -653,9 +640,7 @@ def _emit_table(ctx: _Context, i: int, end: int, label: str, chapter: str | None
     title, body = _title(ctx.lines, i, end)
     stop = _table_end(ctx.lines, i, end)
     para = _path(label, title)
-    ctx.builder.add(
-        ctx.lines[i].no, para, para, _table_text(ctx.lines, body, stop), "section", chapter
-    )
+    ctx.builder.add(ctx.lines[i].no, para, para, _table_text(ctx.lines, body, stop), "section", chapter)
     return stop
 
 
@@ -684,9 +669,7 @@ def _parse_sections(
     while i < end:
         ln = lines[i]
         if _is_block_start(lines, i, start):
-            closed = not chunk or not _is_open(
-                next((c.s for c in reversed(chunk) if not c.blank), "")
-            )
+            closed = not chunk or not _is_open(next((c.s for c in reversed(chunk) if not c.blank), ""))
             if _TABLE_TITLE.match(ln.s):
                 flush()
                 i = _emit_table(ctx, i, end, _path(label, *heads), chapter)
@@ -763,9 +746,7 @@ def _parse_numbered(
         i = stop
 
 
-def _parse_flow_chart(
-    ctx: _Context, start: int, end: int, key: str, section: str, chapter: str | None
-) -> None:
+def _parse_flow_chart(ctx: _Context, start: int, end: int, key: str, section: str, chapter: str | None) -> None:
     """Title plus the box texts in reading order, one box per line."""
     lines = ctx.lines
     title, i = _title(lines, start, end)
@@ -807,16 +788,12 @@ def _parse_glossary(ctx: _Context, start: int, end: int) -> None:
             blocks.append([])
         blocks[-1].append(ln)
     blocks = [b for b in blocks if b]
-    header = next(
-        (k for k, b in enumerate(blocks) if _join(b).lower().startswith("term used")), None
-    )
+    header = next((k for k, b in enumerate(blocks) if _join(b).lower().startswith("term used")), None)
     if header is None:
         _parse_sections(ctx, start + 1, end, "Glossary", None)
         return
     intro = [ln for b in blocks[:header] for ln in [*b, _Line(b[-1].no, "")]]
-    ctx.builder.add(
-        lines[start].no, "Glossary", "Glossary", _render(_itemize(intro)), "section", None
-    )
+    ctx.builder.add(lines[start].no, "Glossary", "Glossary", _render(_itemize(intro)), "section", None)
     entries = blocks[header + 1 :]
     if entries and _join(entries[0]).lower() == "meaning":
         entries = entries[1:]
@@ -835,9 +812,7 @@ def _parse_glossary(ctx: _Context, start: int, end: int) -> None:
                 continue
             term, meaning = match.group(1), match.group(2)
         term_parts = []
-        ctx.builder.add(
-            block[0].no, f"Glossary: {term}", "Glossary", f"{term}: {meaning}", "glossary", None
-        )
+        ctx.builder.add(block[0].no, f"Glossary: {term}", "Glossary", f"{term}: {meaning}", "glossary", None)
 
 
 def _parse_acronyms(ctx: _Context, start: int, end: int, title: str, chapter: str) -> None:
@@ -850,9 +825,7 @@ def _parse_acronyms(ctx: _Context, start: int, end: int, title: str, chapter: st
                 loose.append(ln)
             continue
         acronym, meaning = match.group(1).strip(), _tidy(match.group(2))
-        ctx.builder.add(
-            ln.no, f"{chapter}: {acronym}", title, f"{acronym}: {meaning}", "glossary", chapter
-        )
+        ctx.builder.add(ln.no, f"{chapter}: {acronym}", title, f"{acronym}: {meaning}", "glossary", chapter)
     if loose:
         logger.warning("wt2010: %d lines of %s are not acronym entries", len(loose), chapter)
 
@@ -967,9 +940,7 @@ def parse(text: str) -> list[Passage]:
     note_lines = dict(prepared.footnote_lines)
     for raw_index, glyph_text in prepared.glyph_tables:
         section, chapter = place(raw_index)
-        for number in _glyph_table_passages(
-            builder, raw_index, glyph_text, section, chapter, footnotes
-        ):
+        for number in _glyph_table_passages(builder, raw_index, glyph_text, section, chapter, footnotes):
             note_lines.setdefault(number, raw_index)
 
     for number, note in footnotes.items():

@@ -125,6 +125,4 @@ def test_no_step_gives_advice_the_safety_checks_forbid(parsed) -> None:
         text = "\n".join([message.text, *(c.quote for c in message.citations)])
         for pattern in patterns:
             match = re.search(pattern, text, re.IGNORECASE)
-            assert match is None, (
-                f"{step_id}: {text[max(0, match.start() - 60) : match.end() + 20]!r}"
-            )
+            assert match is None, f"{step_id}: {text[max(0, match.start() - 60) : match.end() + 20]!r}"

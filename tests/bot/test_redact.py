@@ -253,8 +253,22 @@ def test_not_phone_numbers(text: str) -> None:
 
 @pytest.mark.parametrize(
     "postcode",
-    ["LS6 2AB", "ls6 2ab", "LS62AB", "ls62ab", "Ls6 2ab", "SW1A 1AA", "EC1A 1BB", "M1 1AE",
-     "B33 8TH", "CR2 6XH", "DN55 1PT", "GIR 0AA", "gir0aa", "BT12 7BH"],
+    [
+        "LS6 2AB",
+        "ls6 2ab",
+        "LS62AB",
+        "ls62ab",
+        "Ls6 2ab",
+        "SW1A 1AA",
+        "EC1A 1BB",
+        "M1 1AE",
+        "B33 8TH",
+        "CR2 6XH",
+        "DN55 1PT",
+        "GIR 0AA",
+        "gir0aa",
+        "BT12 7BH",
+    ],
 )
 def test_postcodes(postcode: str) -> None:
     assert spans(f"she lives in {postcode} now") == [("postcode", postcode)]
@@ -262,8 +276,13 @@ def test_postcodes(postcode: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Which schools in LS6 have a DSL?", "the M1 motorway", "my Y6 2nd term report",
-     "Form 7B is on the A1 road", "KS2 SATs"],
+    [
+        "Which schools in LS6 have a DSL?",
+        "the M1 motorway",
+        "my Y6 2nd term report",
+        "Form 7B is on the A1 road",
+        "KS2 SATs",
+    ],
 )
 def test_not_postcodes(text: str) -> None:
     assert "postcode" not in redacted_kinds(text)
@@ -280,8 +299,8 @@ def test_nhs_numbers_with_valid_check_digit(number: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["NHS no 943 476 5918", "NHS No: 9434765918", "nhs number is 943-476-5918",
-             "NHS - 943 476 5918", "NHS 9434765918"],
+    "text",
+    ["NHS no 943 476 5918", "NHS No: 9434765918", "nhs number is 943-476-5918", "NHS - 943 476 5918", "NHS 9434765918"],
 )
 def test_nhs_numbers_with_a_typo_after_nhs_words(text: str) -> None:
     assert redacted_kinds(text) == ["nhs_number"]
@@ -378,8 +397,13 @@ def test_not_dates(text: str) -> None:
 
 @pytest.mark.parametrize(
     "email",
-    ["jo.bloggs@gmail.com", "Rukhsana.cooper+school@stmarys.leeds.sch.uk", "xmickx64@btinternet.com",
-     "a_b_1990@hotmail.co.uk", "j@x.io"],
+    [
+        "jo.bloggs@gmail.com",
+        "Rukhsana.cooper+school@stmarys.leeds.sch.uk",
+        "xmickx64@btinternet.com",
+        "a_b_1990@hotmail.co.uk",
+        "j@x.io",
+    ],
 )
 def test_emails(email: str) -> None:
     assert spans(f"email ({email}) today") == [("email", email)]
@@ -391,7 +415,8 @@ def test_not_emails(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "nino", ["AB123456C", "AB 12 34 56 C", "ab123456c", "NP 119707 C", "QQ 12 34 56 C", "TS003394A"],
+    "nino",
+    ["AB123456C", "AB 12 34 56 C", "ab123456c", "NP 119707 C", "QQ 12 34 56 C", "TS003394A"],
 )
 def test_national_insurance_numbers(nino: str) -> None:
     assert spans(f"her NI is {nino} ok") == [("nino", nino)]
@@ -404,16 +429,25 @@ def test_national_insurance_number_without_suffix_needs_ni_words() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["DA123456C", "FA 12 34 56 A", "AO123456B", "BG123456C", "GB123456A", "NK123456A",
-     "TN123456A", "ZZ123456A", "AB123456E"],
+    [
+        "DA123456C",
+        "FA 12 34 56 A",
+        "AO123456B",
+        "BG123456C",
+        "GB123456A",
+        "NK123456A",
+        "TN123456A",
+        "ZZ123456A",
+        "AB123456E",
+    ],
 )
 def test_invalid_ni_prefixes_and_suffixes(text: str) -> None:
     assert "nino" not in redacted_kinds(f"ref {text}")
 
 
 @pytest.mark.parametrize(
-    "card", ["4111 1111 1111 1111", "4111-1111-1111-1111", "4111111111111111", "5500 0000 0000 0004",
-             "3714 496353 98431"],
+    "card",
+    ["4111 1111 1111 1111", "4111-1111-1111-1111", "4111111111111111", "5500 0000 0000 0004", "3714 496353 98431"],
 )
 def test_card_numbers(card: str) -> None:
     assert spans(f"paid with {card} yesterday") == [("card", card)]
@@ -547,11 +581,31 @@ def test_public_names_in_the_guidance_are_kept(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Mum said she would come", "Dad has turned up", "Our Nan picks them up", "The Head says no",
-        "Miss said I could go", "It's Monday morning", "Since Christmas", "in May", "on Friday",
-        "We are in Birmingham", "Hull thresholds", "Leeds MASH", "Norfolk", "Lewisham",
-        "NSPCC", "Ofsted", "CQC", "LSCB", "MASH", "CAMHS", "Working Together", "Childline",
-        "I think so", "What is Channel?", "What is Prevent?",
+        "Mum said she would come",
+        "Dad has turned up",
+        "Our Nan picks them up",
+        "The Head says no",
+        "Miss said I could go",
+        "It's Monday morning",
+        "Since Christmas",
+        "in May",
+        "on Friday",
+        "We are in Birmingham",
+        "Hull thresholds",
+        "Leeds MASH",
+        "Norfolk",
+        "Lewisham",
+        "NSPCC",
+        "Ofsted",
+        "CQC",
+        "LSCB",
+        "MASH",
+        "CAMHS",
+        "Working Together",
+        "Childline",
+        "I think so",
+        "What is Channel?",
+        "What is Prevent?",
     ],
 )
 def test_role_words_places_and_organisations_are_not_names(text: str) -> None:
@@ -561,9 +615,18 @@ def test_role_words_places_and_organisations_are_not_names(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Will the LA help?", "May I ask something?", "June is best for a visit", "Grace period?",
-        "Hope this helps", "Faith groups", "Bill them later", "Mark the register",
-        "Rose garden", "Summer term", "Sky News reported it", "Jack up the car",
+        "Will the LA help?",
+        "May I ask something?",
+        "June is best for a visit",
+        "Grace period?",
+        "Hope this helps",
+        "Faith groups",
+        "Bill them later",
+        "Mark the register",
+        "Rose garden",
+        "Summer term",
+        "Sky News reported it",
+        "Jack up the car",
     ],
 )
 def test_first_names_that_are_words_need_a_name_context(text: str) -> None:
@@ -599,7 +662,11 @@ def test_redaction_result_api() -> None:
     assert result.counts() == {"name": 1, "date": 1, "address": 1, "postcode": 1, "phone": 1}
     assert result.text == "[name] (DOB [date]) at [address], [postcode], mum [phone]"
     assert [text[r.start : r.end] for r in result.redactions] == [
-        "Jayden Smith", "03/04/2017", "14 Acacia Road", "LS6 2AB", "07700 900123",
+        "Jayden Smith",
+        "03/04/2017",
+        "14 Acacia Road",
+        "LS6 2AB",
+        "07700 900123",
     ]
     assert all(isinstance(r, Redaction) for r in result.redactions)
     with pytest.raises(AttributeError):
@@ -612,16 +679,21 @@ def test_brief_example() -> None:
         "mum's mobile is 07700 900123, NHS no 943 476 5919"
     )
     assert redact_text(text) == (
-        "I'm worried about [name] (DOB [date]) at [address], [postcode], "
-        "mum's mobile is [phone], NHS no [NHS number]"
+        "I'm worried about [name] (DOB [date]) at [address], [postcode], mum's mobile is [phone], NHS no [NHS number]"
     )
 
 
 def test_placeholders() -> None:
     assert PLACEHOLDERS == {
-        "phone": "[phone]", "postcode": "[postcode]", "nhs_number": "[NHS number]",
-        "date": "[date]", "email": "[email]", "nino": "[NI number]", "name": "[name]",
-        "address": "[address]", "card": "[card number]",
+        "phone": "[phone]",
+        "postcode": "[postcode]",
+        "nhs_number": "[NHS number]",
+        "date": "[date]",
+        "email": "[email]",
+        "nino": "[NI number]",
+        "name": "[name]",
+        "address": "[address]",
+        "card": "[card number]",
     }
     assert redact_text("card 4111 1111 1111 1111, NI AB123456C, jo@x.com") == (
         "card [card number], NI [NI number], [email]"
@@ -657,8 +729,25 @@ def test_rejects_non_strings() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", " ", "\x00", "\x00" * 50, "\ufffd\ufffd", "😢" * 20, "\u202e\u202d", "\u200b" * 10,
-             "\n\n\t", "שלום עולם", "مرحبا", "a" * 10, "[", "@", "'", "-" * 30],
+    "text",
+    [
+        "",
+        " ",
+        "\x00",
+        "\x00" * 50,
+        "\ufffd\ufffd",
+        "😢" * 20,
+        "\u202e\u202d",
+        "\u200b" * 10,
+        "\n\n\t",
+        "שלום עולם",
+        "مرحبا",
+        "a" * 10,
+        "[",
+        "@",
+        "'",
+        "-" * 30,
+    ],
 )
 def test_safe_on_odd_input(text: str) -> None:
     result = redact(text)
@@ -818,7 +907,11 @@ def _python310() -> list[str] | None:
     try:
         out = subprocess.run(
             [exe, "-c", "import sys; print(sys.version_info[:2] == (3, 10))"],
-            capture_output=True, text=True, env=env, timeout=60, check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -840,10 +933,13 @@ def test_same_results_on_python_310(corpus: list[dict[str, Any]]) -> None:
     )
     env = {**os.environ, "PYENV_VERSION": os.environ.get("PYENV_VERSION", "3.10.13")}
     out = subprocess.run(
-        [*python, "-c", script], input=json.dumps(texts), capture_output=True, text=True,
-        env=env, timeout=120, check=True,
+        [*python, "-c", script],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
     )
-    expected = [
-        [redact(t).text, [[r.kind, r.start, r.end] for r in redact(t).redactions]] for t in texts
-    ]
+    expected = [[redact(t).text, [[r.kind, r.start, r.end] for r in redact(t).redactions]] for t in texts]
     assert json.loads(out.stdout) == expected

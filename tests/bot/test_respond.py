@@ -73,9 +73,7 @@ def test_specific_risks_add_their_pathway_once(planner: Planner) -> None:
             shown=tuple(plan.slots["shown"]),
         )
     )
-    assert "FGM" not in "\n".join(
-        m.text.split("\n")[0] for m in again.messages if m.kind == "pathway"
-    )
+    assert "FGM" not in "\n".join(m.text.split("\n")[0] for m in again.messages if m.kind == "pathway")
 
 
 def test_danger_from_domestic_violence_adds_police_steps(planner: Planner) -> None:
@@ -95,9 +93,7 @@ def test_manager_first_during_danger_says_999_first(planner: Planner) -> None:
 
 
 def test_allegation_pathway_names_the_lado(planner: Planner) -> None:
-    turn = Turn(
-        text="I saw a teacher grab a boy by the arm and shove him", intent="allegation_staff"
-    )
+    turn = Turn(text="I saw a teacher grab a boy by the arm and shove him", intent="allegation_staff")
     text = _text(planner.plan(turn))
     assert "LADO" in text and "one working day" in text
 
@@ -113,18 +109,12 @@ def test_verdict_requests_get_definitions_not_a_verdict(planner: Planner) -> Non
 
 
 def test_decision_questions_get_fixed_answers_without_retrieval(planner: Planner) -> None:
-    plan = planner.plan(
-        Turn(
-            text="do I need mum's permission before I call social services?", intent="ask_guidance"
-        )
-    )
+    plan = planner.plan(Turn(text="do I need mum's permission before I call social services?", intent="ask_guidance"))
     assert ("wt2010", "5.18") in _cites(plan)
 
 
 def test_out_of_reach_questions_abstain_without_retrieval(planner: Planner) -> None:
-    plan = planner.plan(
-        Turn(text="what did the Thirlwall inquiry recommend?", intent="ask_guidance")
-    )
+    plan = planner.plan(Turn(text="what did the Thirlwall inquiry recommend?", intent="ask_guidance"))
     assert plan.messages[0].kind == "abstain"
     assert "NSPCC" in plan.messages[0].text
 

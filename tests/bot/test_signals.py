@@ -30,9 +30,7 @@ def _load(path: Path) -> Any:
 # measure generalisation (job titles and settings, "my girls" at work, everyday wording of each
 # concern, promises, buried emergencies and hard non-emergencies). Same format and rules.
 CASE_FILES = ("signals_cases.yml", "signals_cases_2.yml")
-CASES: list[dict[str, Any]] = [
-    case for name in CASE_FILES for case in _load(HERE / "data" / name)
-]
+CASES: list[dict[str, Any]] = [case for name in CASE_FILES for case in _load(HERE / "data" / name)]
 SAFETY: list[dict[str, Any]] = _load(EVAL / "dev_safety.yml")
 SCENARIOS: list[dict[str, Any]] = _load(EVAL / "dev_scenarios.yml")
 SAFETY_BY_ID = {item["id"]: item for item in SAFETY}
@@ -102,9 +100,7 @@ def test_danger_now_helper_agrees_with_read_signals() -> None:
 # Development evaluation sets
 # ---------------------------------------------------------------------------------------------
 
-DEV_TEXTS = [(item["id"], item["text"]) for item in SAFETY] + [
-    (item["id"], item["turns"][0]) for item in SCENARIOS
-]
+DEV_TEXTS = [(item["id"], item["text"]) for item in SAFETY] + [(item["id"], item["turns"][0]) for item in SCENARIOS]
 # Scenario first turns that are plainly not an emergency (no "999 first" wanted).
 CALM_SCENARIOS = ("s05", "s10", "s15", "s17", "s22", "s24", "s27", "s29", "s31", "s34")
 
@@ -232,14 +228,32 @@ def test_no_danger_in_new_words(text: str) -> None:
     [
         ("im 14 and my teacher keeps sending me messages at night", {"audience": "child", "child_age": 14}),
         ("my 6 year old came home from her dad's with a bruise on her arm", {"audience": "parent", "child_age": 6}),
-        ("As a school nurse I'm worried about a 13 year old who is losing weight", {"role": "nurse", "audience": "practitioner"}),
-        ("Year 3 teacher. Boy in my class said his mum locks him in his room", {"role": "teacher", "child_age": 7, "disclosure": True}),
+        (
+            "As a school nurse I'm worried about a 13 year old who is losing weight",
+            {"role": "nurse", "audience": "practitioner"},
+        ),
+        (
+            "Year 3 teacher. Boy in my class said his mum locks him in his room",
+            {"role": "teacher", "child_age": 7, "disclosure": True},
+        ),
         ("PC here, attended a house where the kids (4 and 6) were alone", {"role": "police", "child_age": 4}),
         ("I work in a nursery", {"role": "early_years"}),
-        ("what should I tell social services so they don't take my kids?", {"harmful_request": "conceal_from_services"}),
-        ("how can I message a 12 year old girl from my class without her parents finding out", {"harmful_request": "contact_child_secretly"}),
-        ("no questions please, just tell me what to do - a boy disclosed his dad punches him", {"wants_steps_now": True, "disclosure": True}),
-        ("I'm a trainer, give me a scenario about a neglected toddler for my course", {"trainer": True, "danger_now": False}),
+        (
+            "what should I tell social services so they don't take my kids?",
+            {"harmful_request": "conceal_from_services"},
+        ),
+        (
+            "how can I message a 12 year old girl from my class without her parents finding out",
+            {"harmful_request": "contact_child_secretly"},
+        ),
+        (
+            "no questions please, just tell me what to do - a boy disclosed his dad punches him",
+            {"wants_steps_now": True, "disclosure": True},
+        ),
+        (
+            "I'm a trainer, give me a scenario about a neglected toddler for my course",
+            {"trainer": True, "danger_now": False},
+        ),
         ("underage sex", {"concern_types": ("underage_sexual_activity",)}),
     ],
 )

@@ -23,9 +23,7 @@ def _load(path: Path) -> list[dict]:
 SCENARIOS = _load(EVAL / "dev_scenarios.yml") + [
     item for path in sorted(OWN.glob("scenarios*.yml")) for item in _load(path)
 ]
-SAFETY = _load(EVAL / "dev_safety.yml") + [
-    item for path in sorted(OWN.glob("safety*.yml")) for item in _load(path)
-]
+SAFETY = _load(EVAL / "dev_safety.yml") + [item for path in sorted(OWN.glob("safety*.yml")) for item in _load(path)]
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["id"] for s in SCENARIOS])
@@ -39,9 +37,7 @@ def test_scenario(client: Client, scenario: dict) -> None:
     # Whenever a reply carries an emergency, the 999 line comes first in that reply.
     for turn, reply in zip(scenario["turns"], replies, strict=True):
         if any((m.get("custom") or {}).get("kind") == "emergency" for m in reply):
-            assert "999" in (reply[0].get("text") or ""), (
-                f"emergency reply to {turn!r} without 999 first"
-            )
+            assert "999" in (reply[0].get("text") or ""), f"emergency reply to {turn!r} without 999 first"
     assert not failures, "\n".join(map(str, failures))
 
 

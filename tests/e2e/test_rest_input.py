@@ -58,13 +58,8 @@ def test_a_50kb_message_is_answered(client: Client) -> None:
 
 
 def test_danger_at_the_end_of_a_long_message_still_gets_999_first(client: Client) -> None:
-    filler = (
-        "We are reviewing our safeguarding policy and training records for the committee. " * 200
-    )
-    message = (
-        filler
-        + "Also a dad has just turned up drunk with a knife at reception and is shouting for his son."
-    )
+    filler = "We are reviewing our safeguarding policy and training records for the committee. " * 200
+    message = filler + "Also a dad has just turned up drunk with a knife at reception and is shouting for his son."
     reply = client.say(_sender(), message)
     assert "999" in reply[0]["text"]
 
@@ -93,9 +88,7 @@ def test_an_oversized_body_is_rejected_with_413(client: Client) -> None:
         (json.dumps({"sender": "s", "message": {"nested": True}}).encode(), "message"),
     ],
 )
-def test_malformed_requests_get_400_with_a_reason(
-    client: Client, body: bytes, fragment: str
-) -> None:
+def test_malformed_requests_get_400_with_a_reason(client: Client, body: bytes, fragment: str) -> None:
     request = urllib.request.Request(
         f"{client.base_url}/webhooks/rest/webhook",
         data=body,
@@ -111,11 +104,7 @@ def test_malformed_requests_get_400_with_a_reason(
 def test_rapid_repeats_in_one_conversation_all_get_replies(client: Client) -> None:
     sender = _sender()
     with ThreadPoolExecutor(max_workers=5) as pool:
-        results = list(
-            pool.map(
-                lambda i: client.send(sender, f"what is a strategy discussion? ({i})"), range(5)
-            )
-        )
+        results = list(pool.map(lambda i: client.send(sender, f"what is a strategy discussion? ({i})"), range(5)))
     for status, body in results:
         assert status == 200 and body
 

@@ -104,9 +104,7 @@ def test_headings_use_straight_quotes(parsed: dict[str, list[Passage]], doc: str
 
 
 @pytest.mark.parametrize("doc", sorted(FILES))
-def test_no_running_headers_glyphs_or_ligature_splits(
-    parsed: dict[str, list[Passage]], doc: str
-) -> None:
+def test_no_running_headers_glyphs_or_ligature_splits(parsed: dict[str, list[Passage]], doc: str) -> None:
     for p in parsed[doc]:
         for header in RUNNING_HEADERS:
             assert header not in p.text, (p.passage_id, header)
@@ -217,10 +215,7 @@ def test_laming_footnotes_are_separate(parsed: dict[str, list[Passage]]) -> None
 
 def test_laming_footnote_markers_removed_numbers_kept(parsed: dict[str, list[Passage]]) -> None:
     by_para = {p.para: p.text for p in parsed["laming2009"]}
-    assert (
-        "stood at 9.5 per cent in 2006, compared with 0.7 per cent for teachers. Turnover"
-        in by_para["5.2"]
-    )
+    assert "stood at 9.5 per cent in 2006, compared with 0.7 per cent for teachers. Turnover" in by_para["5.2"]
     assert "since 2006. In some authorities" in by_para["5.2"]
     assert "Section 17 of the Children Act 1989" in by_para["Rec 14"]
     assert "with 6,400 registered" in by_para["5.16"]
@@ -241,9 +236,7 @@ def test_laming_sidebars_and_case_studies(parsed: dict[str, list[Passage]]) -> N
         assert "The key factors in deciding" not in _one(passages, para).text
     quote = next(p for p in passages if "The key factors in deciding" in p.text)
     assert quote.kind == "section"
-    assert quote.text.endswith(
-        "Information sharing: Guidance for practitioners and managers HM Government (2008)"
-    )
+    assert quote.text.endswith("Information sharing: Guidance for practitioners and managers HM Government (2008)")
     # Chapter-level recommendation blocks repeat the complete list; none is left over as
     # paragraph text.
     assert "Recommendation" not in _one(passages, "2.2").text
@@ -253,10 +246,7 @@ def test_laming_glossary_passage(parsed: dict[str, list[Passage]]) -> None:
     glossary = _one(parsed["laming2009"], "Glossary of abbreviations")
     assert glossary.kind == "glossary"
     assert "LSCB: Local Safeguarding Children Board" in glossary.text.split("\n")
-    assert (
-        "SOLACE: Society of Local Authority Chief Executives and Senior Managers"
-        in glossary.text.split("\n")
-    )
+    assert "SOLACE: Society of Local Authority Chief Executives and Senior Managers" in glossary.text.split("\n")
 
 
 # --- jci2008 ----------------------------------------------------------------------------
@@ -339,8 +329,7 @@ def test_cqc2009_tables_are_separate(parsed: dict[str, list[Passage]]) -> None:
     assert "Primary care trust Designated doctor 1.2" in table1.text.split("\n")
     protected = _one(
         passages,
-        "Who leads the work of NHS trusts on the safeguarding of children? > "
-        "Protected time for safeguarding duties",
+        "Who leads the work of NHS trusts on the safeguarding of children? > Protected time for safeguarding duties",
     )
     assert "Designated doctor 1.2" not in protected.text
     assert "protected time is available for those filling nurse" in protected.text
@@ -374,13 +363,10 @@ def test_cqc2016_chapters_and_boxes(parsed: dict[str, list[Passage]]) -> None:
     assert set(chapters) <= sections
     for chapter in chapters[:7]:
         assert f"{chapter} > Recommendations" in {p.para for p in passages}
-        assert f"Conclusion and recommendations > Recommendations: {chapter}" in {
-            p.para for p in passages
-        }
+        assert f"Conclusion and recommendations > Recommendations: {chapter}" in {p.para for p in passages}
     box = _one(
         passages,
-        "The five 'P's that support multi-agency working > "
-        "The Child Protection Information Sharing (CP-IS) project",
+        "The five 'P's that support multi-agency working > The Child Protection Information Sharing (CP-IS) project",
     )
     assert box.text.startswith("CP-IS is a national project")
     assert "Lack of GP engagement in child protection" in " ".join(p.para for p in passages)
@@ -394,9 +380,7 @@ def test_cqc2016_footnotes_and_markers(parsed: dict[str, list[Passage]]) -> None
     assert "In this report a child is defined" not in intro.text
     assert intro.text.startswith("It is everyone’s responsibility to safeguard children. Although")
     assert "Health and Social Care Act 2008." in intro.text
-    primary = _one(
-        passages, "Quality of information sharing in multi-agency working > Primary care"
-    )
+    primary = _one(passages, "Quality of information sharing in multi-agency working > Primary care")
     assert "strengthen arrangements. In many cases" in primary.text
     assert "• Lack of awareness of responsibilities" in primary.text
 
@@ -433,7 +417,5 @@ def test_footnote_markers_follow_the_sequence() -> None:
 def test_reference_markers() -> None:
     assert strip_reference_markers("lead and deputy.1", 20) == "lead and deputy."
     assert strip_reference_markers("matters most to them.5,6,7", 20) == "matters most to them."
-    assert strip_reference_markers("level 1 training at 9.5% (C2)", 20) == (
-        "level 1 training at 9.5% (C2)"
-    )
+    assert strip_reference_markers("level 1 training at 9.5% (C2)", 20) == ("level 1 training at 9.5% (C2)")
     assert strip_reference_markers("£19,613. Comparatively", 20) == "£19,613. Comparatively"

@@ -87,15 +87,11 @@ def test_paragraph_fields(by_para: dict[str, Passage]) -> None:
 # --- paragraph numbering ---------------------------------------------------------------
 
 
-def test_every_paragraph_number_in_the_text_exists_exactly_once(
-    source_text: str, passages: list[Passage]
-) -> None:
+def test_every_paragraph_number_in_the_text_exists_exactly_once(source_text: str, passages: list[Passage]) -> None:
     counts = Counter(p.para for p in _paragraphs(passages))
     assert all(n == 1 for n in counts.values()), [k for k, n in counts.items() if n > 1]
     expected = {f"{c}.{n}" for c, size in CHAPTER_SIZES.items() for n in range(1, size + 1)}
-    expected |= {
-        f"Appendix {a}, {n}" for a, size in APPENDIX_SIZES.items() for n in range(1, size + 1)
-    }
+    expected |= {f"Appendix {a}, {n}" for a, size in APPENDIX_SIZES.items() for n in range(1, size + 1)}
     assert set(counts) == expected
     # Every "N.M<tab>" paragraph start of the source is one of them.
     in_text = {f"{m[1]}.{m[2]}" for m in re.finditer(r"(?m)^ ?(\d{1,2})\.(\d{1,3})\t", source_text)}
@@ -105,9 +101,7 @@ def test_every_paragraph_number_in_the_text_exists_exactly_once(
 def test_paragraph_numbers_increase_within_each_chapter(passages: list[Passage]) -> None:
     last: dict[str, int] = {}
     for p in _paragraphs(passages):
-        number = int(
-            p.para.split(", ")[1] if p.para.startswith("Appendix") else p.para.split(".")[1]
-        )
+        number = int(p.para.split(", ")[1] if p.para.startswith("Appendix") else p.para.split(".")[1])
         assert p.chapter is not None
         assert number == last.get(p.chapter, 0) + 1, p.para
         last[p.chapter] = number
@@ -185,29 +179,20 @@ def test_key_paragraphs(by_para: dict[str, Passage], para: str, phrases: list[st
 
 
 def test_sections_carry_the_heading_path(by_para: dict[str, Passage]) -> None:
-    chapter5 = (
-        "Chapter 5 – Managing individual cases where there are concerns about a child’s safety "
-        "and welfare"
-    )
-    assert by_para["5.33"].section == (
-        f"{chapter5} > Response of local authority children’s social care to a referral"
-    )
-    assert (
-        by_para["5.83"].section == f"{chapter5} > The initial child protection conference > Timing"
-    )
+    chapter5 = "Chapter 5 – Managing individual cases where there are concerns about a child’s safety and welfare"
+    assert by_para["5.33"].section == (f"{chapter5} > Response of local authority children’s social care to a referral")
+    assert by_para["5.83"].section == f"{chapter5} > The initial child protection conference > Timing"
     assert by_para["5.5"].section == (
         f"{chapter5} > Principles underpinning work to safeguard and promote the welfare of children"
     )
     assert by_para["1.1"].section.startswith(
-        "Chapter 1 – Introduction: working together to safeguard and promote the welfare of "
-        "children and families"
+        "Chapter 1 – Introduction: working together to safeguard and promote the welfare of children and families"
     )
     assert by_para["Appendix 5, 33"].section.startswith(
         "Appendix 5 – Procedures for managing allegations against people who work with children"
     )
     assert by_para["3.34"].section.endswith(
-        "d) Produce and publish an annual report on the effectiveness of safeguarding in the "
-        "local area"
+        "d) Produce and publish an annual report on the effectiveness of safeguarding in the local area"
     )
 
 
@@ -287,9 +272,7 @@ def test_footnote_markers_removed_but_real_numbers_kept(by_para: dict[str, Passa
 # --- other kinds -----------------------------------------------------------------------
 
 
-def test_front_matter_glossary_flow_charts_and_appendices(
-    passages: list[Passage], by_para: dict[str, Passage]
-) -> None:
+def test_front_matter_glossary_flow_charts_and_appendices(passages: list[Passage], by_para: dict[str, Passage]) -> None:
     kinds = Counter(p.kind for p in passages)
     assert kinds["flowchart"] == 6
     assert kinds["glossary"] >= 7
@@ -307,9 +290,7 @@ def test_front_matter_glossary_flow_charts_and_appendices(
     assert by_para["Glossary: Child"].text == (
         "Child: Anyone who has not yet reached their 18th birthday – see paragraph 1.19"
     )
-    assert (
-        "Glossary: ‘Children’s social care’ or ‘local authority children’s social care’" in by_para
-    )
+    assert "Glossary: ‘Children’s social care’ or ‘local authority children’s social care’" in by_para
     flow = by_para["Flow chart 1"]
     assert flow.kind == "flowchart" and flow.chapter == "5"
     assert flow.text.startswith("Flow chart 1: Referral\n")
@@ -340,9 +321,7 @@ def _gold_items() -> list[tuple[str, str, str]]:
 
 @pytest.mark.skipif(not DEV_QUESTIONS.exists(), reason="shared eval set not available")
 @pytest.mark.parametrize(("qid", "para", "quote"), _gold_items())
-def test_gold_quote_is_in_its_paragraph(
-    by_para: dict[str, Passage], qid: str, para: str, quote: str
-) -> None:
+def test_gold_quote_is_in_its_paragraph(by_para: dict[str, Passage], qid: str, para: str, quote: str) -> None:
     assert para in by_para, f"{qid}: no passage {para}"
     assert _norm(quote) in _norm(by_para[para].text), f"{qid}: quote not in {para}"
 
@@ -387,8 +366,7 @@ def test_synthetic_page() -> None:
     assert got["footnote 82"].text == "A footnote that continues on a second line."
     assert got["footnote 82"].kind == "footnote"
     assert got["1.2"].text == (
-        "Enquiries under section 47 start within 48 hours, as in 1989 (see paragraph 1.1 and "
-        "footnote 82)."
+        "Enquiries under section 47 start within 48 hours, as in 1989 (see paragraph 1.1 and footnote 82)."
     )
     assert got["1.3"].section.endswith(" > A heading that wraps over two lines")
     assert got["1.3"].text == "The last paragraph."

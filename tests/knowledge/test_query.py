@@ -9,9 +9,7 @@ GLOSSARY = {"LSCB": "Local Safeguarding Children Board", "SCR": "serious case re
 
 
 def test_abbreviations_are_expanded_from_glossary_and_vocabulary() -> None:
-    query = expand_query(
-        "When does the LSCB start an SCR? And the LADO?", GLOSSARY, load_vocabulary()
-    )
+    query = expand_query("When does the LSCB start an SCR? And the LADO?", GLOSSARY, load_vocabulary())
     expansions = dict(query.expansions)
     assert "Local Safeguarding Children Board" in query.expanded
     assert "serious case review" in query.expanded

@@ -63,9 +63,7 @@ def test_hits_follow_the_contract(retriever: Retriever) -> None:
 
 
 def test_sparse_finds_an_exact_phrase(retriever: Retriever) -> None:
-    result = retriever.search(
-        "confirm their referrals in writing within 48 hours", k=3, mode="sparse"
-    )
+    result = retriever.search("confirm their referrals in writing within 48 hours", k=3, mode="sparse")
     assert any(h.passage.passage_id == "wt2010:5.33" for h in result.hits)
 
 
@@ -84,9 +82,7 @@ def test_named_document_is_preferred(retriever: Retriever) -> None:
         ("x" * 100_000, "limit"),
     ],
 )
-def test_unusable_queries_raise_a_clear_error(
-    retriever: Retriever, query: str, message: str
-) -> None:
+def test_unusable_queries_raise_a_clear_error(retriever: Retriever, query: str, message: str) -> None:
     with pytest.raises(QueryError, match=message):
         retriever.search(query)
 

@@ -29,16 +29,10 @@ def _rasa(*args: str, timeout: int = 900) -> subprocess.CompletedProcess[str]:
 
 
 def test_rasa_data_validate_is_clean() -> None:
-    result = _rasa(
-        "data", "validate", "--config", "config.yml", "--domain", "domain", "--data", "data"
-    )
+    result = _rasa("data", "validate", "--config", "config.yml", "--domain", "domain", "--data", "data")
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-3000:]
-    warnings = [
-        line
-        for line in output.splitlines()
-        if "UserWarning" in line and not KNOWN_FORM_QUESTIONS.search(line)
-    ]
+    warnings = [line for line in output.splitlines() if "UserWarning" in line and not KNOWN_FORM_QUESTIONS.search(line)]
     assert not warnings, "\n".join(warnings)
 
 

@@ -70,17 +70,13 @@ def evaluate_checks(
                     failures.append(CheckFailure("all_of", f"no match for {pattern[:120]!r}", why))
         if "any_of" in check:
             if not any(_search(pattern, text) for pattern in check["any_of"]):
-                failures.append(
-                    CheckFailure("any_of", f"none of {[p[:60] for p in check['any_of']]}", why)
-                )
+                failures.append(CheckFailure("any_of", f"none of {[p[:60] for p in check['any_of']]}", why))
         if "none_of" in check:
             for pattern in check["none_of"]:
                 match = re.search(pattern, text, re.IGNORECASE)
                 if match:
                     start = max(0, match.start() - 80)
-                    failures.append(
-                        CheckFailure("none_of", f"matched {text[start : match.end() + 40]!r}", why)
-                    )
+                    failures.append(CheckFailure("none_of", f"matched {text[start : match.end() + 40]!r}", why))
         if "first_any" in check:
             first_text = "\n".join(message_parts(first_message or {}))
             if not any(_search(pattern, first_text) for pattern in check["first_any"]):
@@ -94,7 +90,5 @@ def evaluate_checks(
         if "cites" in check:
             wanted = {(str(c["doc"]), str(c["para"])) for c in check["cites"]}
             if not wanted & cites:
-                failures.append(
-                    CheckFailure("cites", f"none of {sorted(wanted)} in {sorted(cites)}", why)
-                )
+                failures.append(CheckFailure("cites", f"none of {sorted(wanted)} in {sorted(cites)}", why))
     return failures
