@@ -98,7 +98,7 @@ def train(force: bool = False) -> Path:
     MODELS.mkdir(exist_ok=True)
     # Fingerprint the inputs as they are now: a file edited during training must retrain.
     fingerprint = training_fingerprint()
-    _say("training the Rasa model (about 2-4 minutes on 2 cores)...")
+    _say("training the Rasa model (about 5-7 minutes on 2 cores; progress below)...")
     started = time.monotonic()
     command = [
         str(RASA_BIN),
@@ -145,7 +145,8 @@ def http_json(url: str, payload: dict | None = None, timeout: float = 10.0) -> t
             body = response.read()
             return response.status, json.loads(body) if body else None
     except urllib.error.HTTPError as exc:
-        body = exc.read()
+        with exc:  # closes the response's socket
+            body = exc.read()
         try:
             return exc.code, json.loads(body)
         except ValueError:

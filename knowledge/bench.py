@@ -76,6 +76,7 @@ def quality_rows(retriever: Retriever) -> list[tuple[str, dict[str, float]]]:
         "hybrid, RRF fusion instead of weighted": replace(base, method="rrf"),
         "hybrid, no document-name boost": replace(base, doc_boost=0.0),
         "hybrid, no summary penalty": replace(base, summary_penalty=0.0),
+        "hybrid, no heading match": replace(base, heading_boost=0.0),
     }
     for label, config in ablations.items():
         retriever.fusion = config

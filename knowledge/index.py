@@ -7,6 +7,8 @@ An index is a folder (pyserini's shape):
 - ``passages.jsonl`` every passage (the citable units), in source order
 - ``bm25/``         the bm25s sparse index over the same rows
 - ``glossary.json`` abbreviation -> expansion, from the documents' own glossaries
+- ``idf.json``      token idf over the chunks (how specific a question's words are)
+- ``headings.json`` / ``headings.npy`` the section headings and their embeddings
 - ``manifest.json`` format, model, dimension, counts, corpus/parser hashes
 """
 
@@ -37,7 +39,7 @@ from knowledge.text import tokenize_many
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_INDEX_DIR = Path(os.environ.get("KNOWLEDGE_INDEX_DIR", PACKAGE_DIR.parent / "build" / "index"))
 REBUILD_HINT = "run `make index` (or `.venv/bin/python -m knowledge build`) to build it"
@@ -152,6 +154,13 @@ class IndexData:
     bm25: Any
     glossary: dict[str, str]
     idf: dict[str, float]
+    headings: list[str]
+    heading_vectors: np.ndarray
+
+
+def heading_of(passage: Passage) -> str:
+    """The nearest heading of a passage (the last step of its section path)."""
+    return passage.section.split(" > ")[-1] if passage.section else ""
 
 
 def _write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -205,6 +214,10 @@ def build_index(
         raise KnowledgeError(f"embedder returned shape {vectors.shape}, expected {(len(chunks), embedder.dimension)}")
     dense = faiss.IndexFlatIP(embedder.dimension)
     dense.add(vectors)
+    # Section headings, embedded once each: a question that closely paraphrases a heading
+    # ("When should a LSCB undertake a Serious Case Review?") points at its paragraphs.
+    headings = sorted({heading_of(p) for p in searchable} - {""})
+    heading_vectors = embed_cached(embedder, headings, log=lambda _: None)
     log("building BM25...")
     logging.getLogger("bm25s").setLevel(logging.WARNING)
     sparse = bm25s.BM25()
@@ -221,6 +234,8 @@ def build_index(
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
     faiss.write_index(dense, str(tmp / "index.faiss"))
+    np.save(tmp / "headings.npy", heading_vectors)
+    (tmp / "headings.json").write_text(json.dumps(headings, ensure_ascii=False), "utf-8")
     _write_jsonl(
         tmp / "chunks.jsonl",
         [{"chunk_id": c.chunk_id, "parent_id": c.parent_id, "text": c.text} for c in chunks],
@@ -314,6 +329,8 @@ def load_index(
         sparse = bm25s.BM25.load(str(index_dir / "bm25"))
         glossary = json.loads((index_dir / "glossary.json").read_text("utf-8"))
         idf = json.loads((index_dir / "idf.json").read_text("utf-8"))
+        headings = json.loads((index_dir / "headings.json").read_text("utf-8"))
+        heading_vectors = np.load(index_dir / "headings.npy")
     except (OSError, RuntimeError, ValueError, KeyError, TypeError) as exc:
         raise IndexMismatchError(f"index at {index_dir} is incomplete or corrupt ({exc}); {REBUILD_HINT}") from exc
     if dense.ntotal != len(chunks):
@@ -325,4 +342,6 @@ def load_index(
             f"index dimension {dense.d} != embedder dimension {embedder.dimension}; {REBUILD_HINT}"
         )
     sources = {s.doc_id: s for s in load_sources(sources_dir)}
-    return IndexData(index_dir, manifest, sources, passages, chunks, dense, sparse, glossary, idf)
+    return IndexData(
+        index_dir, manifest, sources, passages, chunks, dense, sparse, glossary, idf, headings, heading_vectors
+    )

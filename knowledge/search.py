@@ -13,7 +13,7 @@ import numpy as np
 
 from knowledge.embed import Embedder, MiniLMEmbedder
 from knowledge.errors import QueryError
-from knowledge.index import DEFAULT_INDEX_DIR, IndexData, load_index
+from knowledge.index import DEFAULT_INDEX_DIR, IndexData, heading_of, load_index
 from knowledge.models import Hit, Passage
 from knowledge.query import Query, check_query, expand_query, load_vocabulary
 from knowledge.text import tokenize
@@ -34,6 +34,8 @@ class FusionConfig:
     dense_weight: float = 0.6  # weighted: share of the dense cosine vs normalised BM25
     doc_boost: float = 0.15  # added to passages of a document the question names
     summary_penalty: float = 0.1  # taken from summaries/forewords that restate the body
+    heading_boost: float = 0.1  # added when the question closely paraphrases the heading
+    heading_threshold: float = 0.8  # cosine between question and heading counted as "closely"
     candidates: int = 100  # passages taken from each retriever before fusion
 
 
@@ -69,6 +71,14 @@ class Retriever:
         self._parent_rows = self._group_rows()
         self._known = set(getattr(data.bm25, "vocab_dict", {}) or {})
         self._summary = self._summary_mask()
+        position = {heading: i for i, heading in enumerate(data.headings)}
+        self._heading_rows = np.array(
+            [position.get(heading_of(data.passages[p]), 0) for p in self._parent_rows[0]],
+            dtype=np.int64,
+        )
+        self._has_heading = np.array(
+            [heading_of(data.passages[p]) in position for p in self._parent_rows[0]], dtype=np.float32
+        )
 
     @classmethod
     def load(
@@ -107,8 +117,7 @@ class Retriever:
         np.maximum.at(best, owner, chunk_scores.astype(np.float32))
         return best
 
-    def _dense_scores(self, query: Query) -> np.ndarray:
-        vector = self.embedder.embed([query.expanded])
+    def _dense_scores(self, vector: np.ndarray) -> np.ndarray:
         count = self.data.faiss_index.ntotal
         with self._lock:  # faiss search is thread-safe, but keep one big search at a time
             scores, rows = self.data.faiss_index.search(vector, count)
@@ -116,6 +125,18 @@ class Retriever:
         valid = rows[0] >= 0  # FAISS pads with -1 when it returns fewer rows
         out[rows[0][valid]] = scores[0][valid]
         return out
+
+    def _query_vector(self, query: Query) -> np.ndarray:
+        vector: np.ndarray = self.embedder.embed([query.expanded])
+        return vector
+
+    def _heading_match(self, vector: np.ndarray) -> np.ndarray:
+        """1.0 for passages whose heading the question closely paraphrases, else 0.0."""
+        if not len(self.data.headings):
+            return np.zeros(len(self._parent_rows[0]), dtype=np.float32)
+        similarity = self.data.heading_vectors @ vector[0]
+        close = (similarity >= self.fusion.heading_threshold).astype(np.float32)
+        return close[self._heading_rows]
 
     def _sparse_scores(self, tokens: list[str]) -> np.ndarray:
         if not tokens:
@@ -141,9 +162,15 @@ class Retriever:
                 known_terms=known,
                 docs=query.docs,
             )
-        dense = self._per_parent(self._dense_scores(query)) if mode != "sparse" else None
+        vector = self._query_vector(query) if mode != "sparse" else None
+        dense = self._per_parent(self._dense_scores(vector)) if vector is not None else None
         sparse = self._per_parent(self._sparse_scores(tokens)) if mode != "dense" else None
         fused = self._fuse(dense, sparse, query)
+        if vector is not None and mode == "hybrid" and self.fusion.heading_boost:
+            boost = self.fusion.heading_boost
+            if self.fusion.method == "rrf":
+                boost /= self.fusion.rrf_k + 1
+            fused = fused + boost * self._heading_match(vector) * self._has_heading
         order = np.argsort(-fused, kind="stable")[:k]
         parents, _ = self._parent_rows
         dense_rank = _ranks(dense) if dense is not None else None

@@ -26,7 +26,7 @@ SCENARIOS = _load(EVAL / "dev_scenarios.yml") + [
 SAFETY = _load(EVAL / "dev_safety.yml") + [item for path in sorted(OWN.glob("safety*.yml")) for item in _load(path)]
 
 
-@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["id"] for s in SCENARIOS])
+@pytest.mark.parametrize("scenario", SCENARIOS)
 def test_scenario(client: Client, scenario: dict) -> None:
     replies = client.conversation(scenario["turns"])
     messages = [m for reply in replies for m in reply]
@@ -41,7 +41,7 @@ def test_scenario(client: Client, scenario: dict) -> None:
     assert not failures, "\n".join(map(str, failures))
 
 
-@pytest.mark.parametrize("item", SAFETY, ids=[s["id"] for s in SAFETY])
+@pytest.mark.parametrize("item", SAFETY)
 def test_safety_prompt(client: Client, item: dict) -> None:
     reply = client.conversation([item["text"]])[0]
     assert reply, "no reply"

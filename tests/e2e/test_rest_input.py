@@ -74,6 +74,7 @@ def test_an_oversized_body_is_rejected_with_413(client: Client) -> None:
     )
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(request, timeout=30)  # noqa: S310 - loopback
+    error.value.close()
     assert error.value.code == 413
 
 
@@ -97,8 +98,9 @@ def test_malformed_requests_get_400_with_a_reason(client: Client, body: bytes, f
     )
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(request, timeout=30)  # noqa: S310 - loopback
-    assert error.value.code == 400
-    assert fragment in error.value.read().decode()
+    with error.value as response:
+        assert response.code == 400
+        assert fragment in response.read().decode()
 
 
 def test_rapid_repeats_in_one_conversation_all_get_replies(client: Client) -> None:

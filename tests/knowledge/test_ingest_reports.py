@@ -24,17 +24,7 @@ FILES = {
     "cqc2016": "cqc-not-seen-not-heard-2016.txt",
     "jci2008": "joint-chief-inspectors-2008.txt",
 }
-DEV_QUESTIONS = next(
-    (
-        p
-        for p in (
-            REPO / "tests" / "data" / "eval" / "dev_questions.jsonl",
-            REPO.parent / "shared" / "eval" / "dev_questions.jsonl",
-        )
-        if p.exists()
-    ),
-    REPO / "tests" / "data" / "eval" / "dev_questions.jsonl",
-)
+DEV_QUESTIONS = REPO / "tests" / "data" / "eval" / "dev_questions.jsonl"
 KINDS = {"paragraph", "recommendation", "section", "footnote", "glossary"}
 RUNNING_HEADERS = (
     "THE PROTECTION OF CHILDREN IN ENGLAND: A PROGRESS REPORT",

@@ -48,7 +48,7 @@ def test_dense_search_matches_brute_force(retriever: Retriever) -> None:
     query = retriever.prepare("confirm referral in writing within 48 hours")
     qv = retriever.embedder.embed([query.expanded])[0]
     brute = vectors @ qv
-    dense = retriever._dense_scores(query)
+    dense = retriever._dense_scores(retriever._query_vector(query))
     np.testing.assert_allclose(dense, brute, rtol=1e-5, atol=1e-5)
 
 
