@@ -30,7 +30,7 @@ install: $(APP_STAMP) $(RASA_STAMP) ## Create both Python environments (.venv 3.
 index: $(APP_STAMP) ## Build the retrieval index if sources, parser or model changed
 	@$(PY) -m knowledge build
 
-train: install ## Train the Rasa model if its inputs changed
+train: install index ## Train the Rasa model if its inputs changed
 	@$(PY) -m bot.stack train
 
 run: install index train ## Set up everything and start the assistant (Ctrl-C stops it)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -123,11 +124,71 @@ def render(result: dict[str, object], turns: int) -> str:
     return "\n".join(lines)
 
 
+ROOT = Path(__file__).resolve().parent.parent
+ABSTAIN_START = "<!-- abstention-bench:start -->"
+ABSTAIN_END = "<!-- abstention-bench:end -->"
+
+
+def abstention() -> str:
+    """How often the planner answers answerable questions and abstains on unanswerable ones
+    (offline: the planner, the retriever and the scope rules, no servers)."""
+    import yaml
+
+    from bot.resources import Resources
+    from bot.respond import Planner, Turn
+
+    planner = Planner(Resources())
+    answerable = [
+        json.loads(line)["question"]
+        for line in (ROOT / "tests/data/eval/dev_questions.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
+    unanswerable = []
+    for path in [
+        ROOT / "tests/data/eval/dev_safety.yml",
+        *sorted((ROOT / "tests/data/conversations").glob("safety*.yml")),
+    ]:
+        unanswerable += [i["text"] for i in yaml.safe_load(path.read_text()) if i["category"] == "unanswerable"]
+
+    def kind(text: str) -> str:
+        plan = planner.plan(Turn(text=text, intent="ask_guidance"))
+        return plan.messages[0].kind if plan.messages else "none"
+
+    answered = sum(kind(q) in ("answer", "topic") for q in answerable)
+    # A request for a local number gets the contacts list saying it is not configured: that is
+    # the honest "I don't have it" for this kind of question.
+    abstained = sum(kind(q) in ("abstain", "contacts") for q in unanswerable)
+    return "\n".join(
+        [
+            ABSTAIN_START,
+            "## Abstention (`python -m bot.bench --abstention`)",
+            "",
+            "The planner's question path (scope rules, retrieval confidence) run offline on the dev",
+            "questions (answerable) and on every `unanswerable` item of the safety sets.",
+            "",
+            "| set | questions | outcome | rate |",
+            "|---|---|---|---|",
+            f"| answerable dev questions | {len(answerable)} | answered | {answered / len(answerable):.0%} |",
+            f"| unanswerable prompts | {len(unanswerable)} | abstained (or \"not configured\" for local numbers) "
+            f"| {abstained / len(unanswerable):.0%} |",
+            ABSTAIN_END,
+        ]
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.bench", description=__doc__)
     parser.add_argument("--turns", type=int, default=200)
     parser.add_argument("--write", type=Path)
+    parser.add_argument("--abstention", action="store_true", help="only the offline abstention measure")
     args = parser.parse_args(argv)
+    if args.abstention or args.write:
+        section = abstention()
+        print(section)
+        if args.write:
+            write_section(args.write, section, ABSTAIN_START, ABSTAIN_END)
+        if args.abstention:
+            return 0
     if args.turns <= 0:
         parser.error(f"--turns must be > 0, got {args.turns}")
     result = run(args.turns)

@@ -90,6 +90,11 @@ NEXT_BUTTONS = (
     Button("What happens after a referral?", "What happens after I make a referral?"),
     Button("Consent and sharing information", "Do I need the parents' consent to share information?"),
 )
+MENU_BUTTONS = (
+    Button("I'm worried about a child", "I'm worried about a child"),
+    Button("A child told me something", "A child told me something worrying"),
+    Button("What can you do?", "/help"),
+)
 MAX_PATHWAYS_PER_TURN = 2
 _CONTACT_REQUEST = re.compile(
     r"\b(?:phone |telephone |contact )?(?:number|contact details|email address) (?:for|of)\b"
@@ -251,6 +256,10 @@ class Planner:
             kind=kind,
         )
 
+    def pathway_message(self, key: str, heading: str, role: str | None, kind: str) -> BotMessage:
+        """A whole core pathway (emergency, first steps...) as one message."""
+        return self.steps(self.res.library.pathway(key).steps, heading, role=role, kind=kind)
+
     def topic_message(self, topics: list[Topic], role: str | None) -> BotMessage | None:
         if not topics:
             return None
@@ -409,12 +418,7 @@ class Planner:
         plan = Plan(slots={"stage": "engaged"})
         if turn.danger_confirmed:
             plan.messages.append(
-                self.steps(
-                    self.res.library.pathway("emergency").steps,
-                    "Call 999 now: a child may be in danger.",
-                    role=role,
-                    kind="emergency",
-                )
+                self.pathway_message("emergency", "Call 999 now: a child may be in danger.", role, "emergency")
             )
             plan.slots["danger_active"] = True
         if "allegation_against_staff" in now.concern_types:
@@ -550,6 +554,7 @@ class Planner:
                 messages=[
                     BotMessage(
                         kind="clarify",
+                        buttons=MENU_BUTTONS,
                         text=(
                             "Sorry, I didn't understand that. Could you tell me a bit more? "
                             "You can tell me what's worrying you about a child, or ask a question "
@@ -637,22 +642,12 @@ class Planner:
         if signals.danger_now:
             plan.messages.insert(
                 0,
-                self.steps(
-                    self.res.library.pathway("emergency").steps,
-                    "Demo: this is an emergency. Call 999 now.",
-                    role=role,
-                    kind="emergency",
-                ),
+                self.pathway_message("emergency", "Demo: this is an emergency. Call 999 now.", role, "emergency"),
             )
         else:
             plan.messages.insert(
                 0,
-                self.steps(
-                    self.res.library.pathway("first_steps").steps,
-                    "Training demo. First, right now:",
-                    role=role,
-                    kind="first_steps",
-                ),
+                self.pathway_message("first_steps", "Training demo. First, right now:", role, "first_steps"),
             )
         plan.slots["trainer"] = True
         return plan

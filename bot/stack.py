@@ -24,6 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from knowledge.errors import KnowledgeError
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_PY = ROOT / ".venv" / "bin" / "python"
 RASA_BIN = ROOT / ".venv-rasa" / "bin" / "rasa"
@@ -370,7 +372,7 @@ def run() -> int:
             time.sleep(1)
     except KeyboardInterrupt:
         pass
-    except StackError as exc:
+    except (StackError, KnowledgeError) as exc:
         _say(f"error: {exc}")
         return 1
     finally:
@@ -387,7 +389,7 @@ def shell() -> int:
     try:
         stack.start()
         chat_loop(stack.rasa_url)
-    except StackError as exc:
+    except (StackError, KnowledgeError) as exc:
         _say(f"error: {exc}")
         return 1
     except (KeyboardInterrupt, EOFError):
@@ -412,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             return run()
         return shell()
-    except StackError as exc:
+    except (StackError, KnowledgeError) as exc:
         _say(f"error: {exc}")
         return 1
 

@@ -20,10 +20,26 @@ def _load(path: Path) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or []
 
 
-SCENARIOS = _load(EVAL / "dev_scenarios.yml") + [
-    item for path in sorted(OWN.glob("scenarios*.yml")) for item in _load(path)
-]
-SAFETY = _load(EVAL / "dev_safety.yml") + [item for path in sorted(OWN.glob("safety*.yml")) for item in _load(path)]
+# Items we know the assistant does not pass yet, with the reason: they still run, as expected
+# failures, and an unexpected pass is reported as XPASS.
+KNOWN_FAILURES: dict[str, str] = yaml.safe_load((OWN / "known_failures.yml").read_text(encoding="utf-8")) or {}
+
+
+def _params(items: list[dict]) -> list:
+    params = []
+    for item in items:
+        reason = KNOWN_FAILURES.get(str(item.get("id")))
+        marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+        params.append(pytest.param(item, id=str(item.get("id")), marks=marks))
+    return params
+
+
+SCENARIOS = _params(
+    _load(EVAL / "dev_scenarios.yml") + [item for path in sorted(OWN.glob("scenarios*.yml")) for item in _load(path)]
+)
+SAFETY = _params(
+    _load(EVAL / "dev_safety.yml") + [item for path in sorted(OWN.glob("safety*.yml")) for item in _load(path)]
+)
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS)
