@@ -169,7 +169,7 @@ def abstention() -> str:
             "| set | questions | outcome | rate |",
             "|---|---|---|---|",
             f"| answerable dev questions | {len(answerable)} | answered | {answered / len(answerable):.0%} |",
-            f"| unanswerable prompts | {len(unanswerable)} | abstained (or \"not configured\" for local numbers) "
+            f'| unanswerable prompts | {len(unanswerable)} | abstained (or "not configured" for local numbers) '
             f"| {abstained / len(unanswerable):.0%} |",
             ABSTAIN_END,
         ]

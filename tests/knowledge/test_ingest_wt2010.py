@@ -319,7 +319,6 @@ def _gold_items() -> list[tuple[str, str, str]]:
     return items
 
 
-
 @pytest.mark.parametrize(("qid", "para", "quote"), _gold_items())
 def test_gold_quote_is_in_its_paragraph(by_para: dict[str, Passage], qid: str, para: str, quote: str) -> None:
     assert para in by_para, f"{qid}: no passage {para}"
