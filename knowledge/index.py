@@ -9,6 +9,8 @@ An index is a folder (pyserini's shape):
 - ``glossary.json`` abbreviation -> expansion, from the documents' own glossaries
 - ``idf.json``      token idf over the chunks (how specific a question's words are)
 - ``headings.json`` / ``headings.npy`` the section headings and their embeddings
+- ``query-model/``  the embedding model fine-tuned on the corpus (knowledge/tune.py), which
+                    must embed the questions; absent when the index was built without tuning
 - ``manifest.json`` format, model, dimension, counts, corpus/parser hashes
 """
 
@@ -30,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from knowledge.chunk import MAX_WORDS, Chunk, chunk_passage
-from knowledge.embed import Embedder
+from knowledge.embed import Embedder, MiniLMEmbedder
 from knowledge.errors import IndexMismatchError, IndexNotFoundError, KnowledgeError
 from knowledge.ingest import parser_for
 from knowledge.models import Passage, Source
@@ -39,12 +41,13 @@ from knowledge.text import tokenize_many
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_INDEX_DIR = Path(os.environ.get("KNOWLEDGE_INDEX_DIR", PACKAGE_DIR.parent / "build" / "index"))
 REBUILD_HINT = "run `make index` (or `.venv/bin/python -m knowledge build`) to build it"
 # Kinds that are indexed for search. Footnotes are kept as passages but not searched:
 # they are references, not guidance.
+QUERY_MODEL_DIR = "query-model"
 SEARCHABLE_KINDS = frozenset({"paragraph", "recommendation", "section", "flowchart"})
 CACHE_DIR = Path(os.environ.get("KNOWLEDGE_CACHE_DIR", PACKAGE_DIR.parent / "build" / "embed-cache"))
 
@@ -57,6 +60,7 @@ def code_hash() -> str:
         PACKAGE_DIR / "chunk.py",
         PACKAGE_DIR / "text.py",
         PACKAGE_DIR / "index.py",
+        PACKAGE_DIR / "tune.py",
         PACKAGE_DIR / "vocabulary.yml",
     ]
     for path in files:
@@ -177,7 +181,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 def expected_manifest(embedder: Embedder, sources_dir: Path = SOURCES_DIR) -> dict[str, Any]:
     return {
         "format": FORMAT_VERSION,
-        "model": embedder.name,
+        "base_model": embedder.name,
         "dimension": embedder.dimension,
         "corpus_hash": corpus_hash(sources_dir),
         "code_hash": code_hash(),
@@ -192,8 +196,10 @@ def build_index(
     progress: bool = False,
     log: Callable[[str], None] = logger.info,
     max_words: int = MAX_WORDS,
+    tune: bool = False,
 ) -> dict[str, Any]:
-    """Parse the sources, chunk, embed and index them into ``out_dir`` (replaced atomically)."""
+    """Parse the sources, chunk, embed and index them into ``out_dir`` (replaced atomically).
+    With ``tune``, the embedding model is first fine-tuned on the chunks (knowledge/tune.py)."""
     import bm25s
     import faiss
 
@@ -208,6 +214,17 @@ def build_index(
         for chunk in chunk_passage(passage, max_words):
             chunks.append(chunk)
             owners.append(passage)
+    base_name = embedder.name
+    tune_seconds = 0.0
+    query_model: Path | None = None
+    if tune:
+        if not isinstance(embedder, MiniLMEmbedder) or embedder.is_tuned:
+            raise KnowledgeError(f"only the base MiniLM model can be fine-tuned, not {embedder.name}")
+        from knowledge.tune import fine_tune
+
+        items = [(heading_of(p), c.text) for c, p in zip(chunks, owners, strict=True)]
+        embedder, tune_seconds = fine_tune(embedder, items, log=log)
+        query_model = embedder.path
     texts = [embedding_text(c, p, by_id[p.doc_id]) for c, p in zip(chunks, owners, strict=True)]
     vectors = embed_cached(embedder, texts, progress=progress, log=log)
     if vectors.shape != (len(chunks), embedder.dimension):
@@ -244,7 +261,17 @@ def build_index(
     sparse.save(str(tmp / "bm25"))
     (tmp / "glossary.json").write_text(json.dumps(glossary, indent=1, sort_keys=True), "utf-8")
     (tmp / "idf.json").write_text(json.dumps(idf, sort_keys=True), "utf-8")
-    manifest = expected_manifest(embedder, sources_dir) | {
+    if query_model is not None:
+        shutil.copytree(query_model, tmp / QUERY_MODEL_DIR)
+    manifest = {
+        "format": FORMAT_VERSION,
+        "base_model": base_name,
+        "model": embedder.name,
+        "tuned": query_model is not None,
+        "tune_seconds": round(tune_seconds, 1),
+        "dimension": embedder.dimension,
+        "corpus_hash": corpus_hash(sources_dir),
+        "code_hash": code_hash(),
         "passages": len(passages),
         "searchable_passages": len(searchable),
         "max_words": max_words,
@@ -272,24 +299,47 @@ def read_manifest(index_dir: Path = DEFAULT_INDEX_DIR) -> dict[str, Any]:
 
 
 def stale_reasons(
-    embedder: Embedder, index_dir: Path = DEFAULT_INDEX_DIR, sources_dir: Path = SOURCES_DIR
+    embedder: Embedder,
+    index_dir: Path = DEFAULT_INDEX_DIR,
+    sources_dir: Path = SOURCES_DIR,
+    *,
+    tuned: bool | None = None,
 ) -> list[str]:
-    """Why the index at ``index_dir`` must be rebuilt (empty when it is current)."""
+    """Why the index at ``index_dir`` must be rebuilt (empty when it is current). ``tuned``:
+    whether it should have been built with (True) or without (False) a fine-tuned model."""
     try:
         manifest = read_manifest(index_dir)
     except IndexNotFoundError:
         return ["no index has been built"]
     except IndexMismatchError as exc:
         return [str(exc)]
+    if manifest.get("format") != FORMAT_VERSION:
+        return ["the index format changed"]
     expected = expected_manifest(embedder, sources_dir)
     labels = {
         "format": "the index format changed",
-        "model": "the embedding model changed",
+        "base_model": "the embedding model changed",
         "dimension": "the embedding dimension changed",
         "corpus_hash": "the sources changed",
         "code_hash": "the parser, chunking or vocabulary changed",
     }
-    return [labels[key] for key, value in expected.items() if manifest.get(key) != value]
+    reasons = [labels[key] for key, value in expected.items() if manifest.get(key) != value]
+    if tuned is not None and bool(manifest.get("tuned")) != tuned:
+        reasons.append("it was built with" + ("out" if tuned else "") + " the fine-tuned embedding model")
+    return reasons
+
+
+def query_embedder(index_dir: Path, embedder: Embedder, manifest: dict[str, Any] | None = None) -> Embedder:
+    """The embedder that must embed questions for the index at ``index_dir``: the model fine-tuned
+    for it when it was built with one, otherwise ``embedder`` itself."""
+    manifest = manifest if manifest is not None else read_manifest(index_dir)
+    if not manifest.get("tuned") or not isinstance(embedder, MiniLMEmbedder) or embedder.is_tuned:
+        return embedder
+    path = index_dir / QUERY_MODEL_DIR
+    if not (path / "config.json").is_file():
+        raise IndexMismatchError(f"index at {index_dir} has lost its fine-tuned model ({path}); {REBUILD_HINT}")
+    label = str(manifest.get("model", "")).rsplit(" ", 1)[-1]
+    return MiniLMEmbedder(embedder.threads, path=path, label=label)
 
 
 def load_passages(index_dir: Path = DEFAULT_INDEX_DIR) -> dict[str, Passage]:

@@ -13,7 +13,7 @@ import numpy as np
 
 from knowledge.embed import Embedder, MiniLMEmbedder
 from knowledge.errors import QueryError
-from knowledge.index import DEFAULT_INDEX_DIR, IndexData, heading_of, load_index
+from knowledge.index import DEFAULT_INDEX_DIR, IndexData, heading_of, load_index, query_embedder
 from knowledge.models import Hit, Passage
 from knowledge.query import Query, check_query, expand_query, load_vocabulary
 from knowledge.text import tokenize
@@ -31,7 +31,7 @@ class FusionConfig:
 
     method: Literal["rrf", "weighted"] = "weighted"
     rrf_k: int = 60
-    dense_weight: float = 0.6  # weighted: share of the dense cosine vs normalised BM25
+    dense_weight: float = 0.7  # weighted: share of the dense cosine vs normalised BM25 (0.6 before fine-tuning)
     doc_boost: float = 0.15  # added to passages of a document the question names
     summary_penalty: float = 0.1  # taken from summaries/forewords that restate the body
     heading_boost: float = 0.1  # added when the question closely paraphrases the heading
@@ -91,7 +91,7 @@ class Retriever:
     ) -> Retriever:
         embedder = embedder or MiniLMEmbedder()
         data = load_index(index_dir, embedder=embedder, check_current=check_current)
-        return cls(data, embedder, fusion)
+        return cls(data, query_embedder(index_dir, embedder, data.manifest), fusion)
 
     def _group_rows(self) -> tuple[list[str], np.ndarray]:
         """Parent passage ids, and for each chunk row the index of its parent."""
