@@ -268,6 +268,7 @@ def build_index(
         "base_model": base_name,
         "model": embedder.name,
         "tuned": query_model is not None,
+        "tuned_key": query_model.name if query_model is not None else None,  # the cache folder's key
         "tune_seconds": round(tune_seconds, 1),
         "dimension": embedder.dimension,
         "corpus_hash": corpus_hash(sources_dir),
@@ -338,8 +339,7 @@ def query_embedder(index_dir: Path, embedder: Embedder, manifest: dict[str, Any]
     path = index_dir / QUERY_MODEL_DIR
     if not (path / "config.json").is_file():
         raise IndexMismatchError(f"index at {index_dir} has lost its fine-tuned model ({path}); {REBUILD_HINT}")
-    label = str(manifest.get("model", "")).rsplit(" ", 1)[-1]
-    return MiniLMEmbedder(embedder.threads, path=path, label=label)
+    return MiniLMEmbedder(embedder.threads, path=path, label=str(manifest.get("tuned_key")))
 
 
 def load_passages(index_dir: Path = DEFAULT_INDEX_DIR) -> dict[str, Passage]:

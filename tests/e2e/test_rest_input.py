@@ -24,6 +24,19 @@ def _sender() -> str:
     return f"bad-{uuid.uuid4().hex}"
 
 
+def _rejected(client: Client, body: bytes) -> urllib.error.HTTPError:
+    """POST a raw body to the REST webhook, expecting an HTTP error; return it."""
+    request = urllib.request.Request(
+        f"{client.base_url}/webhooks/rest/webhook",
+        data=body,
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(request, timeout=30)  # noqa: S310 - loopback
+    return error.value
+
+
 @pytest.mark.parametrize(
     "message",
     [
@@ -66,16 +79,9 @@ def test_danger_at_the_end_of_a_long_message_still_gets_999_first(client: Client
 
 def test_an_oversized_body_is_rejected_with_413(client: Client) -> None:
     payload = json.dumps({"sender": _sender(), "message": "x" * 200_000}).encode()
-    request = urllib.request.Request(
-        f"{client.base_url}/webhooks/rest/webhook",
-        data=payload,
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with pytest.raises(urllib.error.HTTPError) as error:
-        urllib.request.urlopen(request, timeout=30)  # noqa: S310 - loopback
-    error.value.close()
-    assert error.value.code == 413
+    error = _rejected(client, payload)
+    error.close()
+    assert error.code == 413
 
 
 @pytest.mark.parametrize(
@@ -90,15 +96,8 @@ def test_an_oversized_body_is_rejected_with_413(client: Client) -> None:
     ],
 )
 def test_malformed_requests_get_400_with_a_reason(client: Client, body: bytes, fragment: str) -> None:
-    request = urllib.request.Request(
-        f"{client.base_url}/webhooks/rest/webhook",
-        data=body,
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with pytest.raises(urllib.error.HTTPError) as error:
-        urllib.request.urlopen(request, timeout=30)  # noqa: S310 - loopback
-    with error.value as response:
+    error = _rejected(client, body)
+    with error as response:
         assert response.code == 400
         assert fragment in response.read().decode()
 
