@@ -60,6 +60,11 @@ def safety_responses(index_dir: Path = DEFAULT_INDEX_DIR) -> dict[str, Any]:
                 "first_steps",
             )
         ),
+        # A child has just told them something: before any triage question, the promise they
+        # must not make and the questioning they must not do.
+        "utter_first_disclosure_steps": _response(
+            build("first_disclosure", "Thank you for telling me. Right now:", "first_steps")
+        ),
         "utter_no_verdict": _response(build("verdict", "", "verdict")),
     }
 

@@ -113,3 +113,11 @@ def test_a_child_typing_is_signposted_not_given_the_workflow(client: Client) -> 
     text = "\n".join(m.get("text") or "" for m in reply)
     assert "Childline" in text and "0800 1111" in text
     assert "designated safeguarding lead" not in text
+
+
+def test_a_disclosure_gets_the_no_secrets_step_before_any_triage_question(client: Client) -> None:
+    reply = client.say(_sender(), "a year 4 boy told me at pickup his uncle touches him and not to tell anyone")
+    first = reply[0]["text"]
+    assert "Don't promise to keep it a secret" in first
+    assert "Don't investigate or question the child in depth" in first
+    assert "999" in first
