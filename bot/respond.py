@@ -577,14 +577,29 @@ class Planner:
         if topics:
             message = self.topic_message(topics, role)
             assert message is not None
-            return Plan(messages=[message])
+            plan = Plan(messages=[message])
+            # A compound question ("how quickly do they decide, and do I put it in writing?"):
+            # the parts no fixed answer covers still go to retrieval.
+            uncovered = [part for part in split_question(text)[1:] if not detect_topics(part)]
+            found = self.confident_parts(uncovered)
+            if found and scope_gap(text) is None:
+                plan.messages.append(compose_answer(found, self.res.sources))
+            return plan
         gap = scope_gap(text)
         values = self.res.values(role)
         if gap is not None:
             return Plan(messages=[abstain_message(values["lead"], values["nspcc"], gap)])
         query = contextual_query(text, turn.previous_question)
+        parts = self.confident_parts(split_question(query))
+        if not parts:
+            return Plan(messages=[abstain_message(values["lead"], values["nspcc"])])
+        answer = compose_answer(parts, self.res.sources)
+        return Plan(messages=[answer], slots={"previous_question": query[:500]})
+
+    def confident_parts(self, queries: list[str]) -> list[tuple[SearchResult, str]]:
+        """Search each query; keep the results retrieval is confident about."""
         parts: list[tuple[SearchResult, str]] = []
-        for part in split_question(query):
+        for part in queries:
             try:
                 result = self.res.retriever.search(part, k=5)
             except QueryError as exc:
@@ -594,10 +609,7 @@ class Planner:
             logger.info("retrieval for %r: %s", part[:80], decision.reason)
             if decision.confident:
                 parts.append((result, part))
-        if not parts:
-            return Plan(messages=[abstain_message(values["lead"], values["nspcc"])])
-        answer = compose_answer(parts, self.res.sources)
-        return Plan(messages=[answer], slots={"previous_question": query[:500]})
+        return parts
 
     @staticmethod
     def looks_like_gibberish(text: str) -> bool:

@@ -121,3 +121,14 @@ def test_a_disclosure_gets_the_no_secrets_step_before_any_triage_question(client
     assert "Don't promise to keep it a secret" in first
     assert "Don't investigate or question the child in depth" in first
     assert "999" in first
+
+
+def test_a_compound_question_gets_the_fixed_answer_and_retrieval_for_the_rest(client: Client) -> None:
+    reply = client.say(
+        _sender(),
+        "How quickly must social care decide what to do after I make a referral, and do I need to put a "
+        "phone referral in writing?",
+    )
+    assert _kinds(reply)[:2] == ["topic", "answer"]
+    cited = {(c["doc_id"], c["para"]) for m in reply for c in (m.get("custom") or {}).get("citations", [])}
+    assert {("wt2010", "5.33"), ("wt2010", "5.34")} <= cited
